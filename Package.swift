@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "sitegen",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sitegen", targets: ["sitegen"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+  ],
+  targets: [
+    // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev; imported by SitegenMarkdown only.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
+    .target(
+      name: "SitegenKit",
+      dependencies: ["SitegenMarkdown", .product(name: "Yams", package: "Yams")]
+    ),
+    // The site's look: typed Swift templates and the CSS/JS they ship, compiled into the binary.
+    .target(
+      name: "SitegenTemplates",
+      dependencies: ["SitegenKit"],
+      path: "Templates",
+      resources: [
+        .embedInCode("assets/site.css"),
+        .embedInCode("assets/site.js"),
+      ]
+    ),
+    .executableTarget(
+      name: "sitegen",
+      dependencies: [
+        "SitegenKit", "SitegenTemplates",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
+    .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit", "SitegenTemplates"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["SitegenKit", "SitegenTemplates"],
+      exclude: ["Sites"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,100 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small, safe reads and edits of cmark nodes; the only place node pointers are poked.
+enum CmarkNode {
+  static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
+
+  /// The node's literal, copied: cmark's pointer dies at the next setter.
+  static func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
+    guard let p = cmark_node_get_literal(node) else { return [] }
+    return Array(UnsafeBufferPointer(start: p, count: strlen(p))).map { UInt8(bitPattern: $0) }
+  }
+
+  static func url(_ node: OpaquePointer) -> String {
+    cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+  }
+
+  static func setLiteral(_ node: OpaquePointer, _ text: String) {
+    _ = cmark_node_set_literal(node, text)
+  }
+
+  static func setURL(_ node: OpaquePointer, _ url: String) {
+    _ = cmark_node_set_url(node, url)
+  }
+
+  static func make(_ type: cmark_node_type, literal: String? = nil) -> OpaquePointer {
+    guard let node = cmark_node_new(type) else {
+      preconditionFailure("cmark_node_new failed: out of memory")
+    }
+    if let literal { _ = cmark_node_set_literal(node, literal) }
+    return node
+  }
+
+  static func text(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
+    let node = make(CMARK_NODE_TEXT)
+    var cString = Array(bytes)
+    cString.append(0)
+    cString.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+    }
+    return node
+  }
+
+  static func children(_ node: OpaquePointer) -> [OpaquePointer] {
+    var out: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let c = child {
+      out.append(c)
+      child = cmark_node_next(c)
+    }
+    return out
+  }
+
+  /// Inserts `nodes` before `anchor`; on a refusal (a parent that cannot hold one of them) undoes
+  /// the insertions, frees `nodes` and returns false, leaving the tree as it was.
+  static func insert(_ nodes: [OpaquePointer], before anchor: OpaquePointer) -> Bool {
+    var inserted: [OpaquePointer] = []
+    for node in nodes {
+      if cmark_node_insert_before(anchor, node) == 1 {
+        inserted.append(node)
+      } else {
+        for done in inserted { cmark_node_unlink(done) }
+        for n in nodes { cmark_node_free(n) }
+        return false
+      }
+    }
+    return true
+  }
+
+  static func remove(_ node: OpaquePointer) {
+    cmark_node_unlink(node)
+    cmark_node_free(node)
+  }
+
+  /// The text inside a node (text and code literals; breaks as spaces), e.g. a heading's title.
+  static func plainText(of node: OpaquePointer) -> String {
+    var out = ""
+    guard let iter = cmark_iter_new(node) else { return out }
+    defer { cmark_iter_free(iter) }
+    while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+      guard let cur = cmark_iter_get_node(iter), cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER
+      else { continue }
+      let t = type(cur)
+      if t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE {
+        out += literal(cur)
+      } else if t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK {
+        out += " "
+      }
+    }
+    return out
+  }
+}

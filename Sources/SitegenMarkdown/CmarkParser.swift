@@ -1,0 +1,82 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// cmark-gfm rewrites a process-wide special-character table while it parses, so two parses at
+/// once corrupt each other even with separate parsers: every parse in the process holds this.
+private let parseLock = Mutex<Void>(())
+
+/// Owns one cmark parser and the tree it made; everything cmark allocates is freed in `deinit`
+/// of the scope that made it (`withParsedDocument`).
+enum CmarkParser {
+  // Swift runs a static initialiser once, thread-safely; cmark's own guard is a plain int.
+  private static let extensionsRegistered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+  }()
+
+  /// Parses `source` and calls `body` with the root and the parser's extension list, which the
+  /// HTML renderer needs and which dies with the parser.
+  static func withParsedDocument<T>(
+    _ source: String, options: MarkdownOptions,
+    _ body: (_ root: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> T
+  ) -> T {
+    precondition(extensionsRegistered, "cmark-gfm extensions must be registered")
+    var parseOptions = CMARK_OPT_DEFAULT
+    if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+    if options.extensions.contains(.footnotes) { parseOptions |= CMARK_OPT_FOOTNOTES }
+    guard let parser = cmark_parser_new(parseOptions) else {
+      preconditionFailure("cmark_parser_new failed: out of memory")
+    }
+    defer { cmark_parser_free(parser) }
+    for ext in options.extensions.sorted() where ext != .footnotes {
+      if let syntax = cmark_find_syntax_extension(ext.rawValue) {
+        cmark_parser_attach_syntax_extension(parser, syntax)
+      }
+    }
+    var root: OpaquePointer?
+    parseLock.withLock { _ in
+      var text = source
+      text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        }
+      }
+      root = cmark_parser_finish(parser)
+    }
+    guard let root else { preconditionFailure("cmark_parser_finish returned no document") }
+    defer { cmark_node_free(root) }
+    return body(root, cmark_parser_get_syntax_extensions(parser))
+  }
+
+  /// cmark's HTML for a tree. Always rendered unsafe: in safe mode `RawHTMLScrubber` has already
+  /// replaced raw HTML and dangerous URLs exactly as cmark's safe mode would, which leaves raw
+  /// inline HTML free to carry our own markup (term links) where cmark allows no custom node.
+  static func renderHTML(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?)
+    -> String
+  {
+    guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions) else {
+      preconditionFailure("cmark_render_html failed: out of memory")
+    }
+    defer { free(html) }
+    return String(cString: html)
+  }
+}
+
+extension CmarkParser {
+  /// cmark's own rendering with its own safe mode, untouched by us: the reference the tests hold
+  /// `RawHTMLScrubber` to.
+  static func referenceHTML(_ source: String, options: MarkdownOptions) -> String {
+    withParsedDocument(source, options: options) { root, extensions in
+      guard let html = cmark_render_html(
+        root, options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT, extensions)
+      else { preconditionFailure("cmark_render_html failed: out of memory") }
+      defer { free(html) }
+      return String(cString: html)
+    }
+  }
+}

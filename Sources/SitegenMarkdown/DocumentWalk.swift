@@ -1,0 +1,105 @@
+import CCmarkGFM
+
+/// One pass over a fresh tree that lists, in document order, what the rewriter will see, and
+/// scrubs raw HTML in safe mode. Edits wait until the walk is over: cmark's iterator does not
+/// visit siblings inserted while it runs.
+struct DocumentWalk {
+  enum Event {
+    case heading(OpaquePointer, Heading)
+    case link(OpaquePointer, LinkReference)
+    /// Consecutive sibling text and soft-break nodes outside excluded places.
+    case run([OpaquePointer], line: Int)
+  }
+
+  let options: MarkdownOptions
+  private(set) var events: [Event] = []
+  private(set) var headings: [Heading] = []
+  private(set) var plainText = ""
+  private var ids = HeadingIDAllocator()
+  private var run: [OpaquePointer] = []
+  private var runLine = 0
+
+  init(options: MarkdownOptions) { self.options = options }
+
+  mutating func collect(_ root: OpaquePointer) {
+    guard let iter = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iter) }
+    // Depth inside headings, links and images: their text is never annotated.
+    var excluded = 0
+    while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iter) else { continue }
+      let type = CmarkNode.type(node)
+      let entering = event == CMARK_EVENT_ENTER
+      switch type {
+      case CMARK_NODE_HEADING:
+        excluded += entering ? 1 : -1
+        if entering { enterHeading(node) } else { plainText += "\n" }
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        if entering {
+          flushRun()
+          // Links in headings are rewritten too; only their text is left alone.
+          events.append(.link(node, reference(node)))
+          excluded += 1
+        } else {
+          excluded -= 1
+        }
+      case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+        if !options.unsafe { RawHTMLScrubber.scrub(rawHTML: node) }
+      case CMARK_NODE_TEXT:
+        plainText += CmarkNode.literal(node)
+        if excluded == 0 { extendRun(with: node) }
+      case CMARK_NODE_SOFTBREAK:
+        plainText += " "
+        if excluded == 0 { extendRun(with: node) }
+      case CMARK_NODE_LINEBREAK:
+        plainText += " "
+      case CMARK_NODE_CODE:
+        plainText += CmarkNode.literal(node)
+      case CMARK_NODE_CODE_BLOCK:
+        plainText += CmarkNode.literal(node) + "\n"
+      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
+        if !entering { plainText += "\n" }
+      default:
+        break
+      }
+    }
+    flushRun()
+  }
+
+  private mutating func enterHeading(_ node: OpaquePointer) {
+    flushRun()
+    let text = CmarkNode.plainText(of: node)
+    let heading = Heading(
+      level: Int(cmark_node_get_heading_level(node)), text: text,
+      id: ids.allocate(for: text), line: Int(cmark_node_get_start_line(node)))
+    headings.append(heading)
+    events.append(.heading(node, heading))
+  }
+
+  private func reference(_ node: OpaquePointer) -> LinkReference {
+    LinkReference(
+      destination: CmarkNode.url(node), isImage: CmarkNode.type(node) == CMARK_NODE_IMAGE,
+      text: CmarkNode.plainText(of: node), line: Int(cmark_node_get_start_line(node)),
+      column: Int(cmark_node_get_start_column(node)))
+  }
+
+  private mutating func extendRun(with node: OpaquePointer) {
+    if let last = run.last, cmark_node_next(last) == node {
+      run.append(node)
+      return
+    }
+    flushRun()
+    run = [node]
+    runLine = Int(cmark_node_get_start_line(node))
+    if runLine == 0, let parent = cmark_node_parent(node) {
+      runLine = Int(cmark_node_get_start_line(parent))
+    }
+  }
+
+  private mutating func flushRun() {
+    if run.contains(where: { CmarkNode.type($0) == CMARK_NODE_TEXT }) {
+      events.append(.run(run, line: runLine))
+    }
+    run = []
+  }
+}

@@ -1,0 +1,78 @@
+/// A link or image as the editor wrote it, handed to a `MarkdownRewriter` in document order.
+public struct LinkReference: Sendable, Hashable {
+  public var destination: String
+  public var isImage: Bool
+  /// The link's text as plain text (for images: the alt text).
+  public var text: String
+  /// 1-based line and column in the Markdown source (cmark's column is a byte offset).
+  public var line: Int
+  public var column: Int
+}
+
+/// What to do with one link.
+public enum LinkRewrite: Sendable, Hashable {
+  case keep
+  /// Point the link somewhere else.
+  case destination(String)
+  /// Replace the link's own tag by this opening and closing HTML, keeping its content.
+  case wrap(open: String, close: String)
+  /// Drop the link and keep its content as plain text that no rewriter annotates.
+  case unwrap
+}
+
+/// One heading of a document, with the id it is rendered with.
+public struct Heading: Sendable, Hashable {
+  public var level: Int
+  public var text: String
+  public var id: String
+  public var line: Int
+}
+
+/// A stretch of a text run to wrap in HTML, in bytes of the run's UTF-8 text.
+public struct TextAnnotation: Sendable, Hashable {
+  public var range: Range<Int>
+  public var open: String
+  public var close: String
+
+  public init(range: Range<Int>, open: String, close: String) {
+    self.range = range
+    self.open = open
+    self.close = close
+  }
+}
+
+/// Where a text run sits, for rewriters that report positions.
+public struct TextRunContext: Sendable, Hashable {
+  /// 1-based line in the Markdown source where the run starts.
+  public var line: Int
+}
+
+/// Edits a document's tree while it is rendered: links, and annotations on plain text.
+///
+/// Calls come in document order: `beginSection` at each heading, `rewriteLink` at each link, and
+/// `annotate` for each run of text outside headings, links, images, code and raw HTML. A run is
+/// text between two pieces of markup; soft line breaks inside it appear as a single space.
+public protocol MarkdownRewriter {
+  mutating func beginSection(_ heading: Heading)
+  mutating func rewriteLink(_ link: LinkReference) -> LinkRewrite
+  mutating func annotate(_ text: UnsafeBufferPointer<UInt8>, context: TextRunContext)
+    -> [TextAnnotation]
+}
+
+/// A rewriter that changes nothing: plain GFM rendering.
+public struct IdentityRewriter: MarkdownRewriter {
+  public init() {}
+  public mutating func beginSection(_ heading: Heading) {}
+  public mutating func rewriteLink(_ link: LinkReference) -> LinkRewrite { .keep }
+  public mutating func annotate(_ text: UnsafeBufferPointer<UInt8>, context: TextRunContext)
+    -> [TextAnnotation]
+  { [] }
+}
+
+/// What the Markdown stage hands back: HTML and the facts about the document later stages need.
+public struct RenderedMarkdown: Sendable, Hashable {
+  public var html: String
+  public var headings: [Heading]
+  /// The document's text without markup, for search and reading time.
+  public var plainText: String
+}
