@@ -19,9 +19,11 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
+    // One system call Swift's Glibc module hides: the atomic swap of the output folder.
+    .target(name: "CFileSystem"),
     .target(
       name: "SitegenKit",
-      dependencies: ["SitegenMarkdown", .product(name: "Yams", package: "Yams")]
+      dependencies: ["SitegenMarkdown", "CFileSystem", .product(name: "Yams", package: "Yams")]
     ),
     // The site's look: typed Swift templates and the CSS/JS they ship, compiled into the binary.
     .target(

@@ -45,6 +45,19 @@ public struct TextAnnotation: Sendable, Hashable {
 public struct TextRunContext: Sendable, Hashable {
   /// 1-based line in the Markdown source where the run starts.
   public var line: Int
+  /// Offsets in the run's text of the spaces that stand for soft line breaks: byte `i` is on
+  /// line `line + softBreaks.count(where: { $0 < i })`.
+  public var softBreaks: [Int]
+
+  public init(line: Int, softBreaks: [Int] = []) {
+    self.line = line
+    self.softBreaks = softBreaks
+  }
+
+  /// The source line of byte `offset` of the run's text.
+  public func line(ofOffset offset: Int) -> Int {
+    line + softBreaks.count(where: { $0 < offset })
+  }
 }
 
 /// Edits a document's tree while it is rendered: links, and annotations on plain text.

@@ -65,7 +65,10 @@ struct TreeEditor {
       }
     }
     let annotations = text.withUnsafeBufferPointer {
-      rewriter.annotate($0, context: TextRunContext(line: line))
+      rewriter.annotate(
+        $0,
+        context: TextRunContext(
+          line: line, softBreaks: segments.filter(\.isBreak).map(\.range.lowerBound)))
     }
     let valid = Self.wellFormed(annotations, in: text)
     guard !valid.isEmpty, let first = run.first else { return }

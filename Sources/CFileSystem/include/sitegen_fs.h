@@ -1,0 +1,8 @@
+#ifndef SITEGEN_FS_H
+#define SITEGEN_FS_H
+
+/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with
+/// errno set; ENOSYS/EINVAL where the kernel or file system cannot do it.
+int sitegen_rename_exchange(const char *from, const char *to);
+
+#endif

@@ -1,0 +1,87 @@
+/// An article as the parse stage reads it: typed front matter and the Markdown body.
+public struct Article: Sendable, Hashable {
+  public var source: SourceFile
+  public var slug: String
+  public var title: String
+  public var summary: String
+  public var date: ContentDate
+  public var updated: ContentDate?
+  public var tags: [String]
+  public var authors: [String]
+  public var draft: Bool
+  /// Overrides the site's `glossary_links` for this article.
+  public var glossaryLinks: GlossaryLinkMode?
+  public var body: String
+  /// File line of the body's first line: cmark's line 1.
+  public var bodyFirstLine: Int
+  /// Where `slug` is set, or line 1: for slug clashes.
+  public var slugLocation: SourceLocation
+}
+
+extension Article {
+  static let keys = [
+    "title", "summary", "date", "updated", "slug", "tags", "authors", "draft", "glossary_links",
+  ]
+
+  /// The parse stage for one article file.
+  public static func parse(_ file: SourceFile) -> (Article?, [Diagnostic]) {
+    guard case .success(var (block, fm)) = MarkdownSource.open(file) else {
+      return (nil, MarkdownSource.open(file).failureDiagnostics)
+    }
+    let title = fm.string("title", required: true)
+    let summary = fm.string("summary", required: true)
+    let date = fm.date("date", required: true)
+    let updated = fm.date("updated")
+    let slugValue = fm.string("slug")
+    let tags = fm.stringList("tags").map(\.0)
+    let authors = fm.stringList("authors").map(\.0)
+    let draft = fm.bool("draft") ?? false
+    let mode = fm.choice("glossary_links", as: GlossaryLinkMode.self)
+    fm.reportUnknownKeys(known: keys)
+
+    let slugLocation = fm.entry("slug").map { fm.location(of: $0.value) } ?? file.location(line: 1)
+    let slug = slugValue ?? file.stem
+    if !Slug.isValid(slug) {
+      let fix = slugValue == nil
+        ? "rename the file or set 'slug:'" : "change 'slug:'"
+      fm.diagnostics.append(.error(
+        "article.slug",
+        "slug '\(slug)' may use only a-z, 0-9 and '-'; \(fix) (e.g. '\(Slug.suggest(from: slug))')",
+        at: slugLocation))
+    }
+    if let date, let updated, updated < date {
+      fm.diagnostics.append(.warning(
+        "article.updated-before-date", "'updated' is before 'date'; check both",
+        at: fm.entry("updated").map { fm.location(of: $0.value) }))
+    }
+    guard let title, let summary, let date, !fm.diagnostics.hasErrors else {
+      return (nil, fm.diagnostics)
+    }
+    let article = Article(
+      source: file, slug: slug, title: title, summary: summary, date: date, updated: updated,
+      tags: tags, authors: authors, draft: draft, glossaryLinks: mode, body: block.body,
+      bodyFirstLine: block.bodyFirstLine, slugLocation: slugLocation)
+    return (article, fm.diagnostics)
+  }
+}
+
+/// Slugs: the only strings from content that become output paths.
+public enum Slug {
+  public static func isValid(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+  }
+
+  /// A valid slug made from any text: "Red lines & NATO" → "red-lines-nato".
+  public static func suggest(from text: String) -> String {
+    var out = ""
+    for scalar in text.lowercased().unicodeScalars {
+      if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty && !out.hasSuffix("-") {
+        out += "-"
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "untitled" : out
+  }
+}

@@ -1,0 +1,66 @@
+/// A source file decoded to text: UTF-8 only, BOM dropped, CRLF and lone CR as LF, so that line
+/// numbers are the editor's and CRLF files build exactly like LF files.
+public struct SourceText: Sendable {
+  public var text: String
+
+  /// Decodes `file`, or says at which line its bytes stop being UTF-8.
+  public static func decode(_ file: SourceFile) -> Result<SourceText, Diagnostic> {
+    var bytes = file.bytes[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      return .failure(.error(
+        "encoding.utf16", "this file is UTF-16; save it as UTF-8", at: file.location(line: 1)))
+    }
+    var normalized: [UInt8] = []
+    normalized.reserveCapacity(bytes.count)
+    var previousWasCR = false
+    for b in bytes {
+      if b == 0x0D {
+        normalized.append(0x0A)
+        previousWasCR = true
+        continue
+      }
+      if !(b == 0x0A && previousWasCR) { normalized.append(b) }
+      previousWasCR = false
+    }
+    guard let text = String(validating: normalized, as: UTF8.self) else {
+      let (line, column) = firstInvalidPosition(normalized)
+      return .failure(.error(
+        "encoding.invalid-utf8",
+        "this line has bytes that are not UTF-8; save the file as UTF-8",
+        at: file.location(line: line, column: column)))
+    }
+    return .success(SourceText(text: text))
+  }
+
+  /// Line and column (in characters) of the first byte that breaks UTF-8.
+  static func firstInvalidPosition(_ bytes: [UInt8]) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length: Int
+      switch b {
+      case 0x00..<0x80: length = 1
+      case 0xC2..<0xE0: length = 2
+      case 0xE0..<0xF0: length = 3
+      case 0xF0..<0xF5: length = 4
+      default: length = 0
+      }
+      let valid =
+        length > 0 && i + length <= bytes.count
+        && String(validating: bytes[i..<i + length], as: UTF8.self) != nil
+      if !valid {
+        let column = (String(validating: bytes[lineStart..<i], as: UTF8.self)?.count ?? 0) + 1
+        return (line, column)
+      }
+      if b == 0x0A {
+        line += 1
+        lineStart = i + 1
+      }
+      i += length
+    }
+    return (line, 1)
+  }
+}

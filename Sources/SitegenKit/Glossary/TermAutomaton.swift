@@ -1,0 +1,96 @@
+/// An Aho–Corasick automaton over UTF-8 bytes: finds every pattern in one pass whose cost follows
+/// the text's length, not the number of terms. Written here because no package on our list
+/// offers one; a dense table over byte classes keeps the inner loop to one load per byte.
+struct TermAutomaton: Sendable {
+  /// Byte → column in `next`; bytes in no pattern share class 0.
+  private var classOf = [UInt8](repeating: 0, count: 256)
+  private var classCount = 1
+  private var next: [Int32] = []
+  /// The pattern spelled by the path to this state, or -1.
+  private var output: [Int32] = []
+  /// The nearest state on the failure chain that ends a pattern, or -1.
+  private var dictionaryLink: [Int32] = []
+  private(set) var patternLengths: [Int32] = []
+
+  var isEmpty: Bool { patternLengths.isEmpty }
+
+  init(patterns: [[UInt8]]) {
+    var used = Set<UInt8>()
+    for p in patterns { used.formUnion(p) }
+    for b in used.sorted() {
+      classOf[Int(b)] = UInt8(truncatingIfNeeded: classCount)
+      classCount += 1
+    }
+    precondition(classCount <= 256, "at most 255 distinct bytes in patterns")
+    patternLengths = patterns.map { Int32($0.count) }
+    newState()
+    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+      var state = 0
+      for b in pattern {
+        let slot = state * classCount + Int(classOf[Int(b)])
+        if next[slot] < 0 {
+          next[slot] = Int32(newState())
+        }
+        state = Int(next[slot])
+      }
+      if output[state] < 0 { output[state] = Int32(index) }
+    }
+    buildFailureLinks()
+  }
+
+  @discardableResult
+  private mutating func newState() -> Int {
+    next.append(contentsOf: repeatElement(-1, count: classCount))
+    output.append(-1)
+    dictionaryLink.append(-1)
+    return output.count - 1
+  }
+
+  /// Breadth-first: failure links, dictionary links, and the full transition table.
+  private mutating func buildFailureLinks() {
+    var failure = [Int32](repeating: 0, count: output.count)
+    var queue: [Int] = []
+    for c in 0..<classCount {
+      let slot = c
+      if next[slot] < 0 || c == 0 {
+        next[slot] = 0
+      } else {
+        failure[Int(next[slot])] = 0
+        queue.append(Int(next[slot]))
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      let f = Int(failure[state])
+      dictionaryLink[state] = output[f] >= 0 ? Int32(f) : dictionaryLink[f]
+      for c in 0..<classCount {
+        let slot = state * classCount + c
+        let fallback = next[f * classCount + c]
+        if c == 0 || next[slot] < 0 {
+          next[slot] = c == 0 ? 0 : fallback
+        } else {
+          failure[Int(next[slot])] = fallback
+          queue.append(Int(next[slot]))
+        }
+      }
+    }
+  }
+
+  /// Calls `found(pattern, end)` for every occurrence of every pattern (end is exclusive).
+  func scan(_ text: [UInt8], _ found: (Int, Int) -> Void) {
+    guard !isEmpty else { return }
+    var state = 0
+    text.withUnsafeBufferPointer { bytes in
+      for i in 0..<bytes.count {
+        state = Int(next[state * classCount + Int(classOf[Int(bytes[i])])])
+        var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
+        while o >= 0 {
+          found(Int(output[o]), i + 1)
+          o = Int(dictionaryLink[o])
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import SitegenMarkdown
+
+/// The link stage: renders one Markdown body through cmark, resolving links to other sources and
+/// turning mentions of glossary terms into term links, on cmark's tree.
+public struct DocumentLinker: Sendable {
+  public let glossary: Glossary
+  public let resolver: LinkResolver
+  public let urls: SiteURLs
+  public let options: MarkdownOptions
+
+  public init(glossary: Glossary, resolver: LinkResolver, urls: SiteURLs, options: MarkdownOptions) {
+    self.glossary = glossary
+    self.resolver = resolver
+    self.urls = urls
+    self.options = options
+  }
+
+  /// Links `body` of `source` (whose first line is file line `firstLine`). `selfTerm` is the
+  /// glossary entry being rendered, which never links to itself.
+  public func link(
+    body: String, source: SourceFile, firstLine: Int, mode: GlossaryLinkMode, selfTerm: String? = nil
+  ) -> LinkedDocument {
+    var rewriter = Rewriter(
+      linker: self, source: source, firstLine: firstLine, mode: mode,
+      selfTerm: selfTerm.flatMap(glossary.index(of:)), lines: body.split(separator: "\n", omittingEmptySubsequences: false))
+    let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
+    return LinkedDocument(
+      html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
+      termUses: rewriter.uses, anchors: rewriter.anchors, diagnostics: rewriter.diagnostics)
+  }
+
+  /// The HTML that opens a term link: a real link that works without JavaScript, described by the
+  /// term's summary written elsewhere in the page.
+  func termLinkOpen(_ slug: String) -> String {
+    let s = HTML.escape(slug)
+    return "<a class=\"term\" href=\"\(HTML.escape(urls.term(slug)))\" data-term=\"\(s)\" aria-describedby=\"gloss:\(s)\">"
+  }
+
+  /// The cmark callbacks for one document; all state of one render lives here.
+  struct Rewriter: MarkdownRewriter {
+    let linker: DocumentLinker
+    let source: SourceFile
+    let firstLine: Int
+    let mode: GlossaryLinkMode
+    let selfTerm: Int?
+    let lines: [Substring]
+    var linkedInScope = Set<Int>()
+    var used = Set<Int>()
+    var uses: [TermUse] = []
+    var anchors: [AnchorReference] = []
+    var diagnostics: [Diagnostic] = []
+
+    mutating func beginSection(_ heading: Heading) {
+      if mode == .section { linkedInScope.removeAll() }
+    }
+
+    mutating func rewriteLink(_ link: LinkReference) -> LinkRewrite {
+      let target = linker.resolver.resolve(link.destination, from: source)
+      switch target {
+      case .asWritten:
+        return .keep
+      case .optOut:
+        return link.isImage ? .keep : .unwrap
+      case .broken(let message):
+        diagnostics.append(.error("link.broken", message, at: location(of: link)))
+        return .keep
+      case .article(let slug, let fragment):
+        if let fragment, !fragment.isEmpty {
+          anchors.append(AnchorReference(page: .article(slug), fragment: fragment, location: location(of: link)))
+        }
+        return .destination(linker.urls.article(slug) + (fragment.map { "#" + $0 } ?? ""))
+      case .term(let slug, let fragment):
+        let url = linker.urls.term(slug) + (fragment.map { "#" + $0 } ?? "")
+        guard !link.isImage, let index = linker.glossary.index(of: slug) else {
+          return .destination(url)
+        }
+        if let fragment, !fragment.isEmpty {
+          anchors.append(AnchorReference(page: .term(slug), fragment: fragment, location: location(of: link)))
+          return .destination(url)
+        }
+        linkedInScope.insert(index)
+        recordUse(index, sentence: link.text)
+        return .wrap(open: linker.termLinkOpen(slug), close: "</a>")
+      }
+    }
+
+    mutating func annotate(_ text: UnsafeBufferPointer<UInt8>, context: TextRunContext)
+      -> [TextAnnotation]
+    {
+      var annotations: [TextAnnotation] = []
+      for match in linker.glossary.matcher.matches(in: text) where match.term != selfTerm {
+        let term = linker.glossary.terms[match.term]
+        if !used.contains(match.term) {
+          recordUse(match.term, sentence: Self.sentence(around: match.range, in: text))
+        }
+        let name = term.names[match.name]
+        if name.isDeprecated {
+          let line = firstLine + context.line(ofOffset: match.range.lowerBound) - 1
+          diagnostics.append(.warning(
+            "glossary.deprecated-alias",
+            "'\(name.text)' is a deprecated spelling of '\(term.name)'; write '\(term.name)'",
+            at: source.location(line: line, column: column(of: name.text, onFileLine: line))))
+        }
+        guard mode != .none, mode == .all || !linkedInScope.contains(match.term) else { continue }
+        linkedInScope.insert(match.term)
+        annotations.append(TextAnnotation(
+          range: match.range, open: linker.termLinkOpen(term.slug), close: "</a>"))
+      }
+      return annotations
+    }
+
+    private mutating func recordUse(_ index: Int, sentence: String) {
+      guard used.insert(index).inserted else { return }
+      uses.append(TermUse(slug: linker.glossary.terms[index].slug, sentence: sentence))
+    }
+
+    /// The link's place in the file, pointing at its destination when it can be found.
+    private func location(of link: LinkReference) -> SourceLocation {
+      let line = firstLine + link.line - 1
+      let needle = "(" + link.destination
+      for offset in 0..<3 {
+        let index = link.line - 1 + offset
+        guard index < lines.count, let range = lines[index].range(of: needle) else { continue }
+        let column = lines[index][..<range.lowerBound].count + 2
+        return source.location(line: line + offset, column: column)
+      }
+      return source.location(line: line, column: link.column)
+    }
+
+    /// The column of `text` on a file line (case-insensitive), for warnings about a mention.
+    private func column(of text: String, onFileLine line: Int) -> Int {
+      let index = line - firstLine
+      guard index >= 0, index < lines.count,
+        let range = lines[index].range(of: text, options: .caseInsensitive)
+      else { return 1 }
+      return lines[index][..<range.lowerBound].count + 1
+    }
+
+    /// The sentence holding `range`: from the previous sentence end to the next one.
+    static func sentence(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String {
+      func isEnd(_ i: Int) -> Bool {
+        (text[i] == 46 || text[i] == 33 || text[i] == 63)
+          && (i + 1 == text.count || text[i + 1] == 32)
+      }
+      var start = range.lowerBound
+      while start > 0 && !isEnd(start - 1) { start -= 1 }
+      var end = range.upperBound
+      while end < text.count && !isEnd(end) { end += 1 }
+      if end < text.count { end += 1 }
+      let sentence = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+      return sentence.trimmingCharacters(in: .whitespaces)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Where a link written in Markdown leads.
+public enum LinkTarget: Sendable, Hashable {
+  /// Left as written: another site, a page anchor, a site-absolute path, a non-Markdown file.
+  case asWritten
+  case article(slug: String, fragment: String?)
+  case term(slug: String, fragment: String?)
+  /// `[text]()`: the editor's way to say "plain text here, no term link".
+  case optOut
+  case broken(String)
+}
+
+/// Resolves links to other sources (`other.md`, `../glossary/red-lines.md#x`) relative to the file
+/// that holds them, without leaving the content folder.
+public struct LinkResolver: Sendable {
+  /// `articles/x.md` → slug, for articles in this build.
+  let articles: [String: String]
+  /// Files that exist but are not in this build (drafts, future dates).
+  let unpublished: Set<String>
+  /// `glossary/x.md` → slug.
+  let terms: [String: String]
+
+  public init(articles: [Article], unpublished: [Article], terms: [Term]) {
+    self.articles = Dictionary(
+      articles.map { ($0.source.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+    self.unpublished = Set(unpublished.map(\.source.relativePath))
+    self.terms = Dictionary(
+      terms.map { ($0.source.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  public func resolve(_ destination: String, from source: SourceFile) -> LinkTarget {
+    if destination.isEmpty { return .optOut }
+    if destination.hasPrefix("#") || destination.hasPrefix("/") || Self.hasScheme(destination) {
+      return .asWritten
+    }
+    var path = Substring(destination)
+    var fragment: String?
+    if let hash = path.firstIndex(of: "#") {
+      fragment = String(path[path.index(after: hash)...])
+      path = path[..<hash]
+    }
+    if let query = path.firstIndex(of: "?") { path = path[..<query] }
+    let decoded = String(path).removingPercentEncoding ?? String(path)
+    guard decoded.hasSuffix(".md") else { return .asWritten }
+
+    var parts = source.relativePath.split(separator: "/").dropLast().map(String.init)
+    for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+      if component == "." { continue }
+      if component == ".." {
+        if parts.isEmpty { return .broken("'\(destination)' points outside the content folder") }
+        parts.removeLast()
+      } else {
+        parts.append(String(component))
+      }
+    }
+    let resolved = parts.joined(separator: "/")
+    if let slug = articles[resolved] { return .article(slug: slug, fragment: fragment) }
+    if let slug = terms[resolved] { return .term(slug: slug, fragment: fragment) }
+    if unpublished.contains(resolved) {
+      return .broken("'\(destination)' is a draft or future-dated article that this build leaves out; publish it or remove the link")
+    }
+    var message = "no article or glossary entry at '\(resolved)'"
+    let candidates = (Array(articles.keys) + Array(terms.keys)).sorted()
+    if let guess = KeySuggestion.closest(to: resolved, among: candidates) {
+      message += "; did you mean '\(Self.relative(guess, from: source))'?"
+    } else {
+      message += "; check the file name"
+    }
+    return .broken(message)
+  }
+
+  /// `https:`, `mailto:`, `javascript:`: a letter, then letters, digits, `+-.`, then `:`.
+  static func hasScheme(_ s: String) -> Bool {
+    if s.hasPrefix("//") { return true }
+    guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+    let scheme = s[..<colon]
+    return scheme.first?.isLetter == true
+      && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+  }
+
+  /// How `target` (content-relative) is written from `source`'s folder.
+  static func relative(_ target: String, from source: SourceFile) -> String {
+    let folder = source.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+    if target.hasPrefix(folder + "/") { return String(target.dropFirst(folder.count + 1)) }
+    return "../" + target
+  }
+}

@@ -1,0 +1,31 @@
+import SitegenMarkdown
+
+/// A use of a glossary term in one document: the first mention (or explicit link) of it.
+public struct TermUse: Sendable, Hashable {
+  public var slug: String
+  /// The sentence around the first mention, as plain text.
+  public var sentence: String
+}
+
+/// An `#anchor` a document links to, checked once every page's headings are known.
+public struct AnchorReference: Sendable, Hashable {
+  public enum Page: Sendable, Hashable {
+    case article(String)
+    case term(String)
+  }
+  public var page: Page
+  public var fragment: String
+  public var location: SourceLocation
+}
+
+/// The link stage's output for one Markdown body: HTML with term and internal links, and what it
+/// referred to.
+public struct LinkedDocument: Sendable, Hashable {
+  public var html: String
+  public var headings: [Heading]
+  public var plainText: String
+  /// In order of first use.
+  public var termUses: [TermUse]
+  public var anchors: [AnchorReference]
+  public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Dispatch
+import Synchronization
+
+/// Maps `items` on every core and returns the results in input order, so parallel stages
+/// produce the same output as a loop would.
+func orderedParallelMap<T: Sendable, R: Sendable>(
+  _ items: [T], _ transform: @Sendable (T) -> R
+) -> [R] {
+  guard items.count > 1 else { return items.map(transform) }
+  let chunkCount = min(items.count, 4 * max(1, System.activeProcessorCount))
+  let chunkSize = (items.count + chunkCount - 1) / chunkCount
+  let results = Mutex<[[R]]>(Array(repeating: [], count: chunkCount))
+  DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+    let start = chunk * chunkSize
+    let end = min(start + chunkSize, items.count)
+    guard start < end else { return }
+    let local = items[start..<end].map(transform)
+    results.withLock { $0[chunk] = local }
+  }
+  return results.withLock { $0.flatMap { $0 } }
+}
+
+enum System {
+  static var activeProcessorCount: Int {
+    if let value = Environment.value("SITEGEN_THREADS").flatMap(Int.init), value > 0 { return value }
+    return sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 0 ? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) : 1
+  }
+}

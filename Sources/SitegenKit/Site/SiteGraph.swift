@@ -1,0 +1,112 @@
+import SitegenMarkdown
+
+/// How the linked documents relate: which articles use which terms, related articles, older and
+/// newer neighbours, popular terms. Builds the page values the templates receive.
+struct SiteGraph {
+  let articles: [Article]
+  let linked: [LinkedDocument]
+  let glossary: Glossary
+  let linkedTerms: [LinkedDocument]
+  let summaries: [ArticleSummary]
+  let termSummaries: [TermSummary]
+  /// For each term, the articles that use it (newest first) with the sentence of first use.
+  let backlinks: [[Backlink]]
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(
+    articles: [Article], linked: [LinkedDocument], glossary: Glossary,
+    linkedTerms: [LinkedDocument], urls: SiteURLs
+  ) {
+    self.articles = articles
+    self.linked = linked
+    self.glossary = glossary
+    self.linkedTerms = linkedTerms
+    summaries = articles.map {
+      ArticleSummary(
+        slug: $0.slug, title: $0.title, summary: $0.summary, date: $0.date, updated: $0.updated,
+        tags: $0.tags, url: urls.article($0.slug))
+    }
+    termSummaries = glossary.terms.map {
+      TermSummary(slug: $0.slug, name: $0.name, summary: $0.summary, url: urls.term($0.slug))
+    }
+    var backlinks = [[Backlink]](repeating: [], count: glossary.terms.count)
+    for (i, document) in linked.enumerated() {
+      for use in document.termUses {
+        guard let t = glossary.index(of: use.slug) else { continue }
+        backlinks[t].append(Backlink(article: summaries[i], sentence: use.sentence))
+      }
+    }
+    self.backlinks = backlinks
+    for (t, term) in glossary.terms.enumerated() where backlinks[t].isEmpty {
+      diagnostics.append(.warning(
+        "glossary.unused-term",
+        "no published article uses '\(term.name)'; mention it in an article or remove the entry",
+        at: term.names[0].location))
+    }
+    checkAnchors()
+  }
+
+  /// Every `#anchor` into another page must name one of its headings (or footnotes).
+  private mutating func checkAnchors() {
+    var ids: [AnchorReference.Page: Set<String>] = [:]
+    for (i, a) in articles.enumerated() { ids[.article(a.slug)] = Set(linked[i].headings.map(\.id)) }
+    for (i, t) in glossary.terms.enumerated() { ids[.term(t.slug)] = Set(linkedTerms[i].headings.map(\.id)) }
+    for reference in (linked + linkedTerms).flatMap(\.anchors) {
+      let known = ids[reference.page] ?? []
+      let f = reference.fragment
+      if known.contains(f) || f.hasPrefix("fn-") || f.hasPrefix("fnref-") { continue }
+      var message = "no heading with id '\(f)' on the page this links to"
+      if let guess = KeySuggestion.closest(to: f, among: known.sorted()) {
+        message += "; did you mean '#\(guess)'?"
+      }
+      diagnostics.append(.warning("link.missing-anchor", message, at: reference.location))
+    }
+  }
+
+  private func terms(usedIn document: LinkedDocument) -> [TermSummary] {
+    document.termUses.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } }
+  }
+
+  var homePage: HomePage {
+    let popular = glossary.terms.indices
+      .filter { !backlinks[$0].isEmpty }
+      .sorted { (backlinks[$0].count, glossary.terms[$1].slug) > (backlinks[$1].count, glossary.terms[$0].slug) }
+      .prefix(8)
+      .map { termSummaries[$0] }
+    return HomePage(articles: summaries, popularTerms: Array(popular))
+  }
+
+  var glossaryIndexPage: GlossaryIndexPage {
+    GlossaryIndexPage(
+      terms: termSummaries.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) })
+  }
+
+  func articlePage(_ i: Int) -> ArticlePage {
+    let article = articles[i]
+    let document = linked[i]
+    let mine = Set(document.termUses.map(\.slug))
+    // Related: the articles sharing the most terms; ties go to the newer.
+    let related = articles.indices
+      .filter { $0 != i }
+      .map { j in (j, Set(linked[j].termUses.map(\.slug)).intersection(mine).count) }
+      .filter { $0.1 > 0 }
+      .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+      .prefix(3)
+      .map { summaries[$0.0] }
+    let words = document.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    return ArticlePage(
+      article: summaries[i], authors: article.authors, body: document.html,
+      headings: document.headings, readingMinutes: max(1, (words + 229) / 230),
+      keyTerms: terms(usedIn: document), related: Array(related),
+      older: i + 1 < summaries.count ? summaries[i + 1] : nil,
+      newer: i > 0 ? summaries[i - 1] : nil)
+  }
+
+  func termPage(_ t: Int) -> TermPage {
+    let term = glossary.terms[t]
+    return TermPage(
+      term: termSummaries[t], definition: linkedTerms[t].html, aliases: term.aliases,
+      related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
+      backlinks: backlinks[t], keyTerms: terms(usedIn: linkedTerms[t]))
+  }
+}

@@ -1,0 +1,24 @@
+/// Every URL the site links to: the URL layout editors and other tools rely on.
+/// `/`, `/articles/<slug>/`, `/glossary/`, `/glossary/<slug>/`, `/404.html`, `/assets/<file>`,
+/// all under the path of `base_url`.
+public struct SiteURLs: Sendable, Hashable {
+  public let basePath: String
+  public let baseURL: String
+
+  public init(_ config: SiteConfig) {
+    basePath = config.basePath
+    baseURL = config.baseURL
+  }
+
+  public var home: String { basePath }
+  public var glossary: String { basePath + "glossary/" }
+  public func article(_ slug: String) -> String { basePath + "articles/\(slug)/" }
+  public func term(_ slug: String) -> String { basePath + "glossary/\(slug)/" }
+  public func asset(_ name: String) -> String { basePath + "assets/\(name)" }
+
+  /// The absolute URL of a site path, for canonical links and feeds.
+  public func absolute(_ path: String) -> String {
+    guard path.hasPrefix(basePath) else { return path }
+    return baseURL + path.dropFirst(basePath.count)
+  }
+}

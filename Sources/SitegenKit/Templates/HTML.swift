@@ -1,0 +1,66 @@
+/// HTML text. Interpolating a `String` escapes it; the only way to put unescaped text in is the
+/// labelled `\(raw: …)`, easy to find with grep and kept for rendered Markdown and JSON.
+public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+  public private(set) var rendered: String
+
+  public var description: String { rendered }
+
+  /// Template literals are written by us, not by editors: they are trusted as they are.
+  public init(stringLiteral value: String) { rendered = value }
+
+  public init(stringInterpolation: Interpolation) { rendered = stringInterpolation.output }
+
+  public static let empty: HTML = ""
+
+  public struct Interpolation: StringInterpolationProtocol {
+    var output = ""
+
+    public init(literalCapacity: Int, interpolationCount: Int) {
+      output.reserveCapacity(literalCapacity + interpolationCount * 16)
+    }
+
+    public mutating func appendLiteral(_ literal: String) { output += literal }
+
+    /// Text from content or anywhere else: escaped for text and quoted attributes alike.
+    public mutating func appendInterpolation(_ text: String) { output += HTML.escape(text) }
+
+    public mutating func appendInterpolation(_ number: Int) { output += String(number) }
+
+    public mutating func appendInterpolation(_ html: HTML) { output += html.rendered }
+
+    public mutating func appendInterpolation(_ parts: [HTML]) {
+      for part in parts { output += part.rendered }
+    }
+
+    /// Unescaped: rendered Markdown, JSON made by `JSON`, markup built by the Markdown stage.
+    public mutating func appendInterpolation(raw: String) { output += raw }
+  }
+
+  public static func escape(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 })
+    else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for c in text.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// Joins parts with a separator of our own.
+  public static func join(_ parts: [HTML], separator: HTML = "") -> HTML {
+    var out = HTML.empty
+    for (i, p) in parts.enumerated() {
+      if i > 0 { out.rendered += separator.rendered }
+      out.rendered += p.rendered
+    }
+    return out
+  }
+}

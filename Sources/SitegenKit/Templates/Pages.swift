@@ -1,0 +1,93 @@
+import SitegenMarkdown
+
+/// What every page knows about the site.
+public struct SiteContext: Sendable, Hashable {
+  public var config: SiteConfig
+  public var urls: SiteURLs
+}
+
+/// An article as lists and links show it.
+public struct ArticleSummary: Sendable, Hashable {
+  public var slug: String
+  public var title: String
+  public var summary: String
+  public var date: ContentDate
+  public var updated: ContentDate?
+  public var tags: [String]
+  public var url: String
+}
+
+/// A glossary term as lists, pop-ups and key-term boxes show it.
+public struct TermSummary: Sendable, Hashable {
+  public var slug: String
+  public var name: String
+  public var summary: String
+  public var url: String
+}
+
+public struct ArticlePage: Sendable, Hashable {
+  public var article: ArticleSummary
+  public var authors: [String]
+  /// Rendered Markdown with term links.
+  public var body: String
+  public var headings: [Heading]
+  public var readingMinutes: Int
+  public var keyTerms: [TermSummary]
+  public var related: [ArticleSummary]
+  public var older: ArticleSummary?
+  public var newer: ArticleSummary?
+}
+
+public struct HomePage: Sendable, Hashable {
+  /// Newest first; the first is the lead.
+  public var articles: [ArticleSummary]
+  public var popularTerms: [TermSummary]
+}
+
+/// An article that uses a term, with the sentence where it does.
+public struct Backlink: Sendable, Hashable {
+  public var article: ArticleSummary
+  public var sentence: String
+}
+
+public struct TermPage: Sendable, Hashable {
+  public var term: TermSummary
+  public var definition: String
+  public var aliases: [String]
+  public var related: [TermSummary]
+  /// Newest first.
+  public var backlinks: [Backlink]
+  /// Terms the definition links, for their pop-ups.
+  public var keyTerms: [TermSummary]
+}
+
+public struct GlossaryIndexPage: Sendable, Hashable {
+  /// A–Z.
+  public var terms: [TermSummary]
+}
+
+/// Every kind of page the site has.
+public enum Page: Sendable, Hashable {
+  case home(HomePage)
+  case article(ArticlePage)
+  case term(TermPage)
+  case glossaryIndex(GlossaryIndexPage)
+  case notFound
+}
+
+/// A static file the theme ships (CSS, JS), copied to `/assets/`.
+public struct Asset: Sendable, Hashable {
+  public var name: String
+  public var bytes: [UInt8]
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+}
+
+/// The set of templates a site is rendered with. SitegenKit defines the page values; the
+/// `SitegenTemplates` target implements this; tests may pass a small theme of their own.
+public protocol Theme: Sendable {
+  func render(_ page: Page, site: SiteContext) -> HTML
+  var assets: [Asset] { get }
+}

@@ -1,0 +1,100 @@
+import SitegenKit
+import SitegenMarkdown
+
+/// `/articles/<slug>/`: header with standfirst and dates, contents, body, key terms, related
+/// explainers, older and newer.
+func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
+  let a = page.article
+  var byline: [HTML] = []
+  if !page.authors.isEmpty {
+    byline.append("By <span class=\"authors\">\(page.authors.joined(separator: ", "))</span>")
+  }
+  byline.append(time(a.date))
+  if let updated = a.updated { byline.append("Updated \(time(updated))") }
+  byline.append("<span class=\"reading-time\">\(page.readingMinutes) min read</span>")
+
+  var neighbours: [HTML] = []
+  if let older = page.older { neighbours.append("<a rel=\"prev\" href=\"\(older.url)\">← \(older.title)</a>") }
+  if let newer = page.newer { neighbours.append("<a rel=\"next\" href=\"\(newer.url)\">\(newer.title) →</a>") }
+
+  let main: HTML = """
+    <article class="article">
+    <header class="article-header">
+    <h1>\(a.title)</h1>
+    <p class="standfirst">\(a.summary)</p>
+    <p class="byline">\(HTML.join(byline, separator: " · "))</p>
+    </header>
+    \(tableOfContents(page.headings))<div class="article-body">
+    \(raw: page.body)</div>
+    \(keyTermsBox(page.keyTerms))\(relatedBox(page.related))\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
+    """
+  let meta = PageMeta(
+    title: a.title, description: a.summary, path: a.url, type: "article",
+    structuredData: articleJSONLD(page, site: site))
+  return layout(meta, site: site, main: main)
+}
+
+/// Contents from the h2 and h3 headings, h3 nested under the h2 before them.
+func tableOfContents(_ headings: [Heading]) -> HTML {
+  var groups: [(top: Heading, children: [Heading])] = []
+  for h in headings where h.level == 2 || h.level == 3 {
+    if h.level == 3, !groups.isEmpty, groups[groups.count - 1].top.level == 2 {
+      groups[groups.count - 1].children.append(h)
+    } else {
+      groups.append((h, []))
+    }
+  }
+  guard groups.count + groups.map(\.children.count).reduce(0, +) >= 2 else { return "" }
+  func link(_ h: Heading) -> HTML { "<a href=\"#\(h.id)\">\(h.text)</a>" }
+  let items = groups.map { g -> HTML in
+    let sub: HTML = g.children.isEmpty ? "" : "<ol>\(g.children.map { "<li>\(link($0))</li>" as HTML })</ol>"
+    return "<li>\(link(g.top))\(sub)</li>"
+  }
+  return """
+    <nav class="toc" aria-labelledby="sg:toc"><h2 id="sg:toc">Contents</h2><ol>\(items)</ol></nav>
+
+    """
+}
+
+/// The terms a page uses, with their summaries; term links point here with
+/// `aria-describedby`, and the pop-up script reads name and summary from here.
+func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
+  guard !terms.isEmpty else { return "" }
+  let items = terms.map { t -> HTML in
+    "<div class=\"key-term\" data-term=\"\(t.slug)\"><dt><a href=\"\(t.url)\">\(t.name)</a></dt><dd id=\"gloss:\(t.slug)\">\(t.summary)</dd></div>"
+  }
+  return """
+    <aside class="key-terms" aria-labelledby="sg:key-terms"><h2 id="sg:key-terms">\(title)</h2>
+    <dl>\(items)</dl></aside>
+
+    """
+}
+
+func relatedBox(_ related: [ArticleSummary]) -> HTML {
+  guard !related.isEmpty else { return "" }
+  return """
+    <aside class="related-articles" aria-labelledby="sg:related"><h2 id="sg:related">Related explainers</h2>
+    <ul>\(related.map { "<li><a href=\"\($0.url)\">\($0.title)</a></li>" as HTML })</ul></aside>
+
+    """
+}
+
+/// schema.org `Article`, serialised by `JSON` (which also escapes `<` for the script block).
+func articleJSONLD(_ page: ArticlePage, site: SiteContext) -> String {
+  let a = page.article
+  var fields = [
+    "\"@context\":\"https://schema.org\"", "\"@type\":\"Article\"",
+    "\"headline\":\(JSON.string(a.title))", "\"description\":\(JSON.string(a.summary))",
+    "\"datePublished\":\(JSON.string(a.date.text))",
+    "\"dateModified\":\(JSON.string((a.updated ?? a.date).text))",
+    "\"mainEntityOfPage\":\(JSON.string(site.urls.absolute(a.url)))",
+    "\"inLanguage\":\(JSON.string(site.config.language))",
+    "\"publisher\":{\"@type\":\"Organization\",\"name\":\(JSON.string(site.config.title))}",
+  ]
+  if !page.authors.isEmpty {
+    let authors = page.authors.map { "{\"@type\":\"Person\",\"name\":\(JSON.string($0))}" }
+    fields.append("\"author\":[\(authors.joined(separator: ","))]")
+  }
+  if !a.tags.isEmpty { fields.append("\"keywords\":\(JSON.string(a.tags.joined(separator: ", ")))") }
+  return "{" + fields.joined(separator: ",") + "}"
+}
