@@ -1,5 +1,9 @@
 import CCmarkGFM
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One pass over a fresh tree that lists, in document order, what the rewriter will see, and
 /// scrubs raw HTML in safe mode. Edits wait until the walk is over: cmark's iterator does not
 /// visit siblings inserted while it runs.
@@ -7,8 +11,9 @@ struct DocumentWalk {
   enum Event {
     case heading(OpaquePointer, Heading)
     case link(OpaquePointer, LinkReference)
-    /// Consecutive sibling text and soft-break nodes outside excluded places.
-    case run([OpaquePointer], line: Int)
+    /// Consecutive sibling text and soft-break nodes outside excluded places; `offset` is where
+    /// the run's text starts in `plainText`, inside the text block numbered `block`.
+    case run([OpaquePointer], line: Int, offset: Int, block: Int)
   }
 
   let options: MarkdownOptions
@@ -18,6 +23,10 @@ struct DocumentWalk {
   private var ids = HeadingIDAllocator()
   private var run: [OpaquePointer] = []
   private var runLine = 0
+  private var runOffset = 0
+  /// Byte ranges in `plainText` of the paragraphs and table cells runs sit in.
+  private(set) var blocks: [Range<Int>] = []
+  private var blockStart = 0
 
   init(options: MarkdownOptions) { self.options = options }
 
@@ -46,24 +55,35 @@ struct DocumentWalk {
       case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
         if !options.unsafe { RawHTMLScrubber.scrub(rawHTML: node) }
       case CMARK_NODE_TEXT:
+        if excluded == 0 { extendRun(with: node) }
         plainText += CmarkNode.literal(node)
-        if excluded == 0 { extendRun(with: node) }
       case CMARK_NODE_SOFTBREAK:
-        plainText += " "
         if excluded == 0 { extendRun(with: node) }
+        plainText += " "
       case CMARK_NODE_LINEBREAK:
         plainText += " "
       case CMARK_NODE_CODE:
         plainText += CmarkNode.literal(node)
       case CMARK_NODE_CODE_BLOCK:
         plainText += CmarkNode.literal(node) + "\n"
-      case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
+      case CMARK_NODE_PARAGRAPH:
+        if entering { blockStart = plainText.utf8.count } else { endBlock() }
+      case CMARK_NODE_ITEM:
         if !entering { plainText += "\n" }
       default:
-        break
+        // Extension types get their numbers at run time: name them.
+        if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+          if entering { blockStart = plainText.utf8.count } else { endBlock() }
+        }
       }
     }
     flushRun()
+  }
+
+  private mutating func endBlock() {
+    flushRun()
+    blocks.append(blockStart..<plainText.utf8.count)
+    plainText += "\n"
   }
 
   private mutating func enterHeading(_ node: OpaquePointer) {
@@ -90,6 +110,7 @@ struct DocumentWalk {
     }
     flushRun()
     run = [node]
+    runOffset = plainText.utf8.count
     runLine = Int(cmark_node_get_start_line(node))
     if runLine == 0, let parent = cmark_node_parent(node) {
       runLine = Int(cmark_node_get_start_line(parent))
@@ -98,7 +119,7 @@ struct DocumentWalk {
 
   private mutating func flushRun() {
     if run.contains(where: { CmarkNode.type($0) == CMARK_NODE_TEXT }) {
-      events.append(.run(run, line: runLine))
+      events.append(.run(run, line: runLine, offset: runOffset, block: blocks.count))
     }
     run = []
   }

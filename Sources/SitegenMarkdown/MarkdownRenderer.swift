@@ -16,8 +16,13 @@ public func renderMarkdown<R: MarkdownRewriter>(
         if options.headingIDs { edits.giveID(heading, to: node) }
       case .link(let node, let reference):
         edits.apply(rewriter.rewriteLink(reference), to: node, reference: reference)
-      case .run(let nodes, let line):
-        edits.annotate(run: nodes, line: line, with: &rewriter)
+      case .run(let nodes, let line, let offset, let block):
+        let range = walk.blocks[block]
+        let utf8 = walk.plainText.utf8
+        let text = Substring(
+          utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        let context = TextRunContext(line: line, blockText: text, offsetInBlock: offset - range.lowerBound)
+        edits.annotate(run: nodes, context: context, with: &rewriter)
       }
     }
     let html = CmarkParser.renderHTML(root, extensions: extensions)

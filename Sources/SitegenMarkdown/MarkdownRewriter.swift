@@ -48,10 +48,16 @@ public struct TextRunContext: Sendable, Hashable {
   /// Offsets in the run's text of the spaces that stand for soft line breaks: byte `i` is on
   /// line `line + softBreaks.count(where: { $0 < i })`.
   public var softBreaks: [Int]
+  /// The plain text of the whole paragraph or table cell the run is part of, and where the
+  /// run starts in it (bytes): runs end at any markup, sentences do not.
+  public var blockText: Substring
+  public var offsetInBlock: Int
 
-  public init(line: Int, softBreaks: [Int] = []) {
+  public init(line: Int, softBreaks: [Int] = [], blockText: Substring = "", offsetInBlock: Int = 0) {
     self.line = line
     self.softBreaks = softBreaks
+    self.blockText = blockText
+    self.offsetInBlock = offsetInBlock
   }
 
   /// The source line of byte `offset` of the run's text.

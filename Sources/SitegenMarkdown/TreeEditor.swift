@@ -51,7 +51,9 @@ struct TreeEditor {
   }
 
   /// Hands a run's text to the rewriter and splits the run's nodes around its annotations.
-  func annotate<R: MarkdownRewriter>(run: [OpaquePointer], line: Int, with rewriter: inout R) {
+  func annotate<R: MarkdownRewriter>(
+    run: [OpaquePointer], context base: TextRunContext, with rewriter: inout R
+  ) {
     var text: [UInt8] = []
     var segments: [(range: Range<Int>, isBreak: Bool)] = []
     for node in run {
@@ -64,12 +66,9 @@ struct TreeEditor {
         segments.append((start..<text.count, false))
       }
     }
-    let annotations = text.withUnsafeBufferPointer {
-      rewriter.annotate(
-        $0,
-        context: TextRunContext(
-          line: line, softBreaks: segments.filter(\.isBreak).map(\.range.lowerBound)))
-    }
+    var context = base
+    context.softBreaks = segments.filter(\.isBreak).map(\.range.lowerBound)
+    let annotations = text.withUnsafeBufferPointer { rewriter.annotate($0, context: context) }
     let valid = Self.wellFormed(annotations, in: text)
     guard !valid.isEmpty, let first = run.first else { return }
 

@@ -92,7 +92,10 @@ public struct DocumentLinker: Sendable {
       for match in linker.glossary.matcher.matches(in: text) where match.term != selfTerm {
         let term = linker.glossary.terms[match.term]
         if !used.contains(match.term) {
-          recordUse(match.term, sentence: Self.sentence(around: match.range, in: text))
+          let start = context.offsetInBlock + match.range.lowerBound
+          recordUse(
+            match.term,
+            sentence: Self.sentence(in: context.blockText, around: start..<start + match.range.count))
         }
         let name = term.names[match.name]
         if name.isDeprecated {
@@ -137,19 +140,22 @@ public struct DocumentLinker: Sendable {
       return lines[index][..<range.lowerBound].count + 1
     }
 
-    /// The sentence holding `range`: from the previous sentence end to the next one.
-    static func sentence(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String {
+    /// The sentence of `block` holding byte range `range`: from the previous sentence end to the
+    /// next one.
+    static func sentence(in block: Substring, around range: Range<Int>) -> String {
+      let text = Array(block.utf8)
+      guard range.upperBound <= text.count else { return String(block) }
       func isEnd(_ i: Int) -> Bool {
         (text[i] == 46 || text[i] == 33 || text[i] == 63)
-          && (i + 1 == text.count || text[i + 1] == 32)
+          && (i + 1 == text.count || text[i + 1] == 32 || text[i + 1] == 10)
       }
       var start = range.lowerBound
       while start > 0 && !isEnd(start - 1) { start -= 1 }
       var end = range.upperBound
       while end < text.count && !isEnd(end) { end += 1 }
       if end < text.count { end += 1 }
-      let sentence = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-      return sentence.trimmingCharacters(in: .whitespaces)
+      return String(decoding: text[start..<end], as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     }
   }
 }

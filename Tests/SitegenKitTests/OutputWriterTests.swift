@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite struct OutputWriterTests {
+  func page(_ path: String, _ text: String) -> RenderedPage { RenderedPage(path: path, bytes: Array(text.utf8)) }
+
+  @Test func writesAWholeSiteWithManifest() throws {
+    let dir = TemporaryDirectory()
+    let summary = try OutputWriter(output: dir.path + "/Public").write([
+      page("index.html", "home"), page("articles/a/index.html", "a"),
+    ])
+    #expect(summary.written == 2)
+    #expect(dir.read("Public/index.html") == "home")
+    #expect(dir.read("Public/articles/a/index.html") == "a")
+    #expect(dir.read("Public/.sitegen-manifest") == "articles/a/index.html\nindex.html\n")
+    // Nothing of the assembly is left beside the output.
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func unchangedFilesKeepTheirInodeAndChangedOnesAreReplaced() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home"), page("a/index.html", "a")])
+    let before = dir.inode("Public/index.html")
+    let summary = try writer.write([page("index.html", "home"), page("a/index.html", "a2")])
+    #expect(summary.written == 1)
+    #expect(summary.unchanged == 1)
+    #expect(dir.inode("Public/index.html") == before, "unchanged bytes are not rewritten")
+    #expect(dir.read("Public/a/index.html") == "a2")
+  }
+
+  @Test func noChangeTouchesNothing() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home")])
+    let before = dir.inode("Public/index.html")
+    let summary = try writer.write([page("index.html", "home")])
+    #expect(summary == WriteSummary(written: 0, unchanged: 1, removed: 0))
+    #expect(dir.inode("Public/index.html") == before)
+  }
+
+  @Test func filesNoLongerBuiltAreRemoved() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home"), page("old/index.html", "old")])
+    let summary = try writer.write([page("index.html", "home")])
+    #expect(summary.removed == 1)
+    #expect(dir.read("Public/old/index.html") == nil)
+  }
+
+  @Test func leftoversOfAKilledBuildAreCleared() throws {
+    let dir = TemporaryDirectory()
+    dir.write(".Public.sitegen-staging/half.html", "half")
+    _ = try OutputWriter(output: dir.path + "/Public").write([page("index.html", "home")])
+    #expect(dir.read(".Public.sitegen-staging/half.html") == nil)
+    #expect(dir.read("Public/half.html") == nil)
+  }
+
+  @Test func unwritableOutputFailsAndKeepsTheOldSite() throws {
+    guard getuid() != 0 else { return }  // root writes anywhere; the CLI test covers this as a user
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home")])
+    chmod(dir.path, 0o555)
+    defer { chmod(dir.path, 0o755) }
+    #expect(throws: EnvironmentError.self) { try writer.write([page("index.html", "new")]) }
+    #expect(dir.read("Public/index.html") == "home")
+  }
+}
+
+@Suite struct OutputGuardTests {
+  @Test func refusesTheContentFolderAndTheSiteRoot() {
+    let dir = TemporaryDirectory()
+    dir.write("Content/site.yml", "title: T\n")
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: dir.path + "/Content", content: dir.path + "/Content") }
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: dir.path, content: dir.path + "/Content") }
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: dir.path + "/Templates", content: dir.path + "/Content") }
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: "/", content: dir.path + "/Content") }
+  }
+
+  @Test func refusesTheHomeFolder() throws {
+    let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: home, content: "/nonexistent/Content") }
+  }
+
+  @Test func refusesAFolderSitegenDidNotMake() {
+    let dir = TemporaryDirectory()
+    dir.write("Mine/notes.txt", "precious")
+    #expect(throws: EnvironmentError.self) { try OutputGuard.check(output: dir.path + "/Mine", content: dir.path + "/Content") }
+  }
+
+  @Test func acceptsEmptyMissingOrOwnFolders() throws {
+    let dir = TemporaryDirectory()
+    try OutputGuard.check(output: dir.path + "/Public", content: dir.path + "/Content")
+    try FileManager.default.createDirectory(atPath: dir.path + "/Empty", withIntermediateDirectories: true)
+    try OutputGuard.check(output: dir.path + "/Empty", content: dir.path + "/Content")
+    dir.write("Built/.sitegen-manifest", "index.html\n")
+    dir.write("Built/index.html", "x")
+    try OutputGuard.check(output: dir.path + "/Built", content: dir.path + "/Content")
+  }
+}
