@@ -1,0 +1,28 @@
+# The two commands of the README: `make site` and `make test`.
+SWIFT ?= swift
+SITEGEN = .build/debug/sitegen
+
+.PHONY: site test deps build unit-tests preview clean
+
+## Install what is missing, build sitegen, and build the site from Content/ into Public/.
+site: deps build
+	$(SITEGEN) build
+
+## The whole test suite: Swift unit, golden and CLI tests.
+test: deps
+	scripts/install-deps --test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+deps:
+	@scripts/install-deps
+
+build:
+	$(SWIFT) build --product sitegen
+
+## Serve Public/ on http://127.0.0.1:8000/ (until `sitegen serve` lands).
+preview: site
+	python3 -m http.server --bind 127.0.0.1 --directory Public 8000
+
+clean:
+	rm -rf .build Public .Public.sitegen-*

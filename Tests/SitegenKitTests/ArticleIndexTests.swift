@@ -1,0 +1,65 @@
+import Testing
+@testable import SitegenKit
+
+@Suite struct ArticleIndexTests {
+  func article(_ path: String, slug: String? = nil, date: String = "2025-01-01", draft: Bool = false) throws -> Article {
+    var text = "---\ntitle: T\nsummary: S\ndate: \(date)\ndraft: \(draft)\n"
+    if let slug { text += "slug: \(slug)\n" }
+    text += "---\n"
+    return try #require(Article.parse(source(text, path)).0)
+  }
+
+  @Test func twoArticlesWithOneSlugIsAnErrorAtTheSecond() throws {
+    let a = try article("articles/a.md", slug: "same")
+    let b = try article("articles/b.md", slug: "same")
+    let (index, diagnostics) = ArticleIndex.index([b, a], options: BuildOptions(now: 2_000_000_000))
+    #expect(index.published.map(\.source.relativePath) == ["articles/a.md"])
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.id == "article.duplicate-slug")
+    #expect(diagnostics.first?.location?.path == "Content/articles/b.md")
+    #expect(diagnostics.first?.location?.line == 6)
+    #expect(diagnostics.first?.message.contains("already used by Content/articles/a.md") == true)
+  }
+
+  @Test func newestFirstAndDraftsAndFutureLeftOut() throws {
+    let old = try article("articles/old.md", date: "2024-01-01")
+    let new = try article("articles/new.md", date: "2025-01-01")
+    let draft = try article("articles/draft.md", draft: true)
+    let future = try article("articles/future.md", date: "2030-01-01")
+    let now = ContentDate.parse("2025-06-01")?.epochSeconds ?? 0
+    let (index, _) = ArticleIndex.index([old, draft, future, new], options: BuildOptions(now: now))
+    #expect(index.published.map(\.slug) == ["new", "old"])
+    #expect(Set(index.leftOut.map(\.slug)) == ["draft", "future"])
+    let (all, _) = ArticleIndex.index([old, draft, future, new], options: BuildOptions(includeDrafts: true, now: now))
+    #expect(all.published.map(\.slug) == ["future", "new", "draft", "old"])
+  }
+}
+
+@Suite struct ContentLoaderTests {
+  @Test func readsSiteArticlesAndGlossaryAndReportsStrayFiles() throws {
+    let dir = TemporaryDirectory()
+    dir.write("Content/site.yml", "title: T\nbase_url: https://x.example/\n")
+    dir.write("Content/articles/b.md", "b")
+    dir.write("Content/articles/a.md", "a")
+    dir.write("Content/articles/notes.txt", "n")
+    dir.write("Content/articles/.hidden.md", "h")
+    dir.write("Content/articles/folder/c.md", "c")
+    dir.write("Content/glossary/t.md", "t")
+    let loaded = try ContentLoader.load(contentDirectory: dir.path + "/Content")
+    #expect(loaded.siteConfig?.relativePath == "site.yml")
+    #expect(loaded.articles.map(\.relativePath) == ["articles/a.md", "articles/b.md"])
+    #expect(loaded.terms.map(\.relativePath) == ["glossary/t.md"])
+    #expect(Set(loaded.diagnostics.map(\.id)) == ["load.ignored-file", "load.ignored-folder"])
+  }
+
+  @Test func missingSiteConfigIsAnError() throws {
+    let dir = TemporaryDirectory()
+    dir.write("Content/articles/a.md", "a")
+    let loaded = try ContentLoader.load(contentDirectory: dir.path + "/Content")
+    #expect(loaded.diagnostics.contains { $0.id == "site.missing" && $0.severity == .error })
+  }
+
+  @Test func missingContentFolderIsAnEnvironmentError() {
+    #expect(throws: EnvironmentError.self) { try ContentLoader.load(contentDirectory: "/nonexistent/Content") }
+  }
+}
