@@ -10,7 +10,8 @@ import CCmarkGFM
 struct DocumentWalk {
   enum Event {
     case heading(OpaquePointer, Heading)
-    case link(OpaquePointer, LinkReference)
+    /// A link; `offset`/`block` place it in `plainText` when it sits in a paragraph or cell.
+    case link(OpaquePointer, LinkReference, offset: Int, block: Int?)
     /// Consecutive sibling text and soft-break nodes outside excluded places; `offset` is where
     /// the run's text starts in `plainText`, inside the text block numbered `block`.
     case run([OpaquePointer], line: Int, offset: Int, block: Int)
@@ -27,8 +28,18 @@ struct DocumentWalk {
   /// Byte ranges in `plainText` of the paragraphs and table cells runs sit in.
   private(set) var blocks: [Range<Int>] = []
   private var blockStart = 0
+  private var rawElements = RawInlineElements()
+  private var inTextBlock = false
 
   init(options: MarkdownOptions) { self.options = options }
+
+  /// The plain text of a paragraph or table cell.
+  func text(ofBlock block: Int) -> Substring {
+    let utf8 = plainText.utf8
+    let range = blocks[block]
+    return Substring(
+      utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+  }
 
   mutating func collect(_ root: OpaquePointer) {
     guard let iter = cmark_iter_new(root) else { return }
@@ -42,23 +53,33 @@ struct DocumentWalk {
       switch type {
       case CMARK_NODE_HEADING:
         excluded += entering ? 1 : -1
-        if entering { enterHeading(node) } else { plainText += "\n" }
+        if entering {
+          enterHeading(node)
+        } else {
+          plainText += "\n"
+          rawElements.endBlock()
+        }
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         if entering {
           flushRun()
           // Links in headings are rewritten too; only their text is left alone.
-          events.append(.link(node, reference(node)))
+          events.append(
+            .link(node, reference(node), offset: plainText.utf8.count, block: inTextBlock ? blocks.count : nil))
           excluded += 1
         } else {
           excluded -= 1
         }
-      case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        flushRun()
+        rawElements.take(CmarkNode.literal(node))
+        if !options.unsafe { RawHTMLScrubber.scrub(rawHTML: node) }
+      case CMARK_NODE_HTML_BLOCK:
         if !options.unsafe { RawHTMLScrubber.scrub(rawHTML: node) }
       case CMARK_NODE_TEXT:
-        if excluded == 0 { extendRun(with: node) }
+        if excluded == 0 && !rawElements.isInside { extendRun(with: node) }
         plainText += CmarkNode.literal(node)
       case CMARK_NODE_SOFTBREAK:
-        if excluded == 0 { extendRun(with: node) }
+        if excluded == 0 && !rawElements.isInside { extendRun(with: node) }
         plainText += " "
       case CMARK_NODE_LINEBREAK:
         plainText += " "
@@ -67,21 +88,28 @@ struct DocumentWalk {
       case CMARK_NODE_CODE_BLOCK:
         plainText += CmarkNode.literal(node) + "\n"
       case CMARK_NODE_PARAGRAPH:
-        if entering { blockStart = plainText.utf8.count } else { endBlock() }
+        if entering { beginBlock() } else { endBlock() }
       case CMARK_NODE_ITEM:
         if !entering { plainText += "\n" }
       default:
         // Extension types get their numbers at run time: name them.
         if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
-          if entering { blockStart = plainText.utf8.count } else { endBlock() }
+          if entering { beginBlock() } else { endBlock() }
         }
       }
     }
     flushRun()
   }
 
+  private mutating func beginBlock() {
+    blockStart = plainText.utf8.count
+    inTextBlock = true
+  }
+
   private mutating func endBlock() {
+    inTextBlock = false
     flushRun()
+    rawElements.endBlock()
     blocks.append(blockStart..<plainText.utf8.count)
     plainText += "\n"
   }

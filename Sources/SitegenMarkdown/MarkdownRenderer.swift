@@ -14,14 +14,16 @@ public func renderMarkdown<R: MarkdownRewriter>(
       case .heading(let node, let heading):
         rewriter.beginSection(heading)
         if options.headingIDs { edits.giveID(heading, to: node) }
-      case .link(let node, let reference):
+      case .link(let node, var reference, let offset, let block):
+        if let block {
+          reference.blockText = walk.text(ofBlock: block)
+          reference.offsetInBlock = offset - walk.blocks[block].lowerBound
+        }
         edits.apply(rewriter.rewriteLink(reference), to: node, reference: reference)
       case .run(let nodes, let line, let offset, let block):
-        let range = walk.blocks[block]
-        let utf8 = walk.plainText.utf8
-        let text = Substring(
-          utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-        let context = TextRunContext(line: line, blockText: text, offsetInBlock: offset - range.lowerBound)
+        let context = TextRunContext(
+          line: line, blockText: walk.text(ofBlock: block),
+          offsetInBlock: offset - walk.blocks[block].lowerBound)
         edits.annotate(run: nodes, context: context, with: &rewriter)
       }
     }

@@ -7,6 +7,10 @@ public struct LinkReference: Sendable, Hashable {
   /// 1-based line and column in the Markdown source (cmark's column is a byte offset).
   public var line: Int
   public var column: Int
+  /// The plain text of the paragraph or cell holding the link, and where the link's text starts
+  /// in it (bytes); empty for links in headings.
+  public var blockText: Substring = ""
+  public var offsetInBlock: Int = 0
 }
 
 /// What to do with one link.

@@ -74,7 +74,9 @@ import Testing
     #expect(Self.find("The \(text) here.", [["sanctions", "sanction"]]).isEmpty)
   }
 
-  @Test(arguments: ["(sanctions)", "sanctions.", "sanctions-era", "“sanctions”", "sanctions/tariffs"])
+  @Test(arguments: [
+    "(sanctions)", "sanctions.", "sanctions-era", "“sanctions”", "sanctions/tariffs",
+  ])
   func punctuationIsAWordBoundary(text: String) {
     #expect(
       Self.find("The \(text) bite.", [["sanctions"]]) == [Found(text: "sanctions", term: 0)])
@@ -82,7 +84,9 @@ import Testing
 
   // MARK: case
 
-  @Test(arguments: ["security guarantees", "Security Guarantees", "SECURITY GUARANTEES", "sEcUrItY gUaRaNtEeS"])
+  @Test(arguments: [
+    "security guarantees", "Security Guarantees", "SECURITY GUARANTEES", "sEcUrItY gUaRaNtEeS",
+  ])
   func caseInsensitiveByDefault(text: String) {
     #expect(
       Self.find("On \(text) now.", [["Security guarantees"]]) == [Found(text: text, term: 0)])
@@ -191,9 +195,10 @@ import Testing
   @Test func aPrefixThatFailsStillFindsTheShorterTermInside() {
     // "b c d" is abandoned at "x": the automaton must fall back to "c".
     #expect(Self.find("a b c x", [["b c d"], ["c"]]) == [Found(text: "c", term: 1)])
-    #expect(Self.find("he ushers hers she", [["he"], ["she"], ["hers"], ["his"]]) == [
-      Found(text: "he", term: 0), Found(text: "hers", term: 2), Found(text: "she", term: 1),
-    ])
+    #expect(
+      Self.find("he ushers hers she", [["he"], ["she"], ["hers"], ["his"]]) == [
+        Found(text: "he", term: 0), Found(text: "hers", term: 2), Found(text: "she", term: 1),
+      ])
   }
 
   // MARK: whitespace
@@ -279,13 +284,15 @@ import Testing
       let b = haystack[i]
       return (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95
     }
+    // Every generated term starts with a letter, so a whole-word match starts a word.
+    let wordStarts = haystack.indices.filter { isWord($0) && !isWord($0 - 1) }
     var candidates: [(range: Range<Int>, term: Int)] = []
     for (t, term) in terms.enumerated() {
       let needle = Array(term.lowercased().utf8)
-      guard needle.count <= haystack.count else { continue }
-      for start in 0...(haystack.count - needle.count)
-      where haystack[start..<start + needle.count].elementsEqual(needle)
-        && !isWord(start - 1) && !isWord(start + needle.count)
+      for start in wordStarts
+      where start + needle.count <= haystack.count
+        && haystack[start..<start + needle.count].elementsEqual(needle)
+        && !isWord(start + needle.count)
       {
         candidates.append((start..<start + needle.count, t))
       }
@@ -321,8 +328,8 @@ import Testing
     let fillers = ["and", "the", "redx", "xline", "of", "2008", "Kyiv,", "NATO.", "(west)"]
     var generator = Generator(state: 1994)
     var total = 0
-    for _ in 0..<20 {
-      let words = (0..<300).map { _ in
+    for _ in 0..<12 {
+      let words = (0..<250).map { _ in
         generator.next(3) == 0
           ? fillers[generator.next(fillers.count)]
           : Self.vocabulary[generator.next(Self.vocabulary.count)]
@@ -332,6 +339,6 @@ import Testing
       total += expected.count
       #expect(Self.find(text, terms.map { [$0] }) == expected)
     }
-    #expect(total > 1000, "the generated texts should hold many mentions")
+    #expect(total > 500, "the generated texts should hold many mentions")
   }
 }

@@ -30,12 +30,14 @@ struct FoldedText {
       let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
       let end = min(i + length, text.count)
       let scalar = Self.decode(text, i, end)
+      // A run may mix ASCII and other spaces ("a \u{A0}b"): it still folds to one space.
+      let wasSpace = lastWasSpace
       lastWasSpace = false
       if let scalar {
         if scalar == "\u{2019}" || scalar == "\u{02BC}" || scalar == "\u{2018}" {
           append(0x27, from: i)
         } else if scalar.properties.isWhitespace {
-          if !lastWasSpace { append(0x20, from: i) }
+          if !wasSpace { append(0x20, from: i) }
           lastWasSpace = true
         } else if foldCase {
           for u in scalar.properties.lowercaseMapping.utf8 { append(u, from: i) }

@@ -80,7 +80,11 @@ public struct DocumentLinker: Sendable {
           return .destination(url)
         }
         linkedInScope.insert(index)
-        recordUse(index, sentence: link.text)
+        let start = link.offsetInBlock
+        recordUse(
+          index,
+          sentence: link.blockText.isEmpty
+            ? link.text : Self.sentence(in: link.blockText, around: start..<start + link.text.utf8.count))
         return .wrap(open: linker.termLinkOpen(slug), close: "</a>")
       }
     }
