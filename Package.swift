@@ -42,6 +42,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks: numbers for bench/RESULTS.md, never run as tests.
+    .executableTarget(
+      name: "sitegen-bench", dependencies: ["SitegenKit"], path: "bench/Sources/SitegenBench"),
     .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
     .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit", "SitegenTemplates"]),
     .testTarget(

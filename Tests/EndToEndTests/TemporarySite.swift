@@ -16,7 +16,7 @@ final class TemporarySite {
     let full = path + "/" + relative
     try? FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
   }
 
   func read(_ relative: String) -> String? {

@@ -23,7 +23,7 @@ public struct DocumentLinker: Sendable {
   ) -> LinkedDocument {
     var rewriter = Rewriter(
       linker: self, source: source, firstLine: firstLine, mode: mode,
-      selfTerm: selfTerm.flatMap(glossary.index(of:)), lines: body.split(separator: "\n", omittingEmptySubsequences: false))
+      selfTerm: selfTerm.flatMap(glossary.index(of:)), body: body)
     let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
     return LinkedDocument(
       html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
@@ -44,7 +44,9 @@ public struct DocumentLinker: Sendable {
     let firstLine: Int
     let mode: GlossaryLinkMode
     let selfTerm: Int?
-    let lines: [Substring]
+    let body: String
+    /// The body's lines, split on first need: only diagnostics read them.
+    var linesCache: [Substring]? = nil
     var linkedInScope = Set<Int>()
     var used = Set<Int>()
     var uses: [TermUse] = []
@@ -123,7 +125,15 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The link's place in the file, pointing at its destination when it can be found.
-    private func location(of link: LinkReference) -> SourceLocation {
+    private mutating func lines() -> [Substring] {
+      if let linesCache { return linesCache }
+      let split = body.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+      linesCache = split
+      return split
+    }
+
+    private mutating func location(of link: LinkReference) -> SourceLocation {
+      let lines = lines()
       let line = firstLine + link.line - 1
       let needle = "(" + link.destination
       for offset in 0..<3 {
@@ -136,7 +146,8 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The column of `text` on a file line (case-insensitive), for warnings about a mention.
-    private func column(of text: String, onFileLine line: Int) -> Int {
+    private mutating func column(of text: String, onFileLine line: Int) -> Int {
+      let lines = lines()
       let index = line - firstLine
       guard index >= 0, index < lines.count,
         let range = lines[index].range(of: text, options: .caseInsensitive)
