@@ -47,7 +47,7 @@ enum LinkCost {
   }
 
   static func run(words: Int, termCounts: [Int], repeats: Int, mode: GlossaryLinkMode = .all) {
-    print("Linking one article of \(words) words (median of \(repeats) runs, one core):")
+    print("Linking one article of \(words) words, glossary_links: \(mode) (median of \(repeats) runs, one core):")
     print("terms   parse+render only   with glossary linking   linking cost   links made")
     for count in termCounts {
       let terms = terms(count)
