@@ -33,6 +33,8 @@ let package = Package(
       resources: [
         .embedInCode("assets/site.css"),
         .embedInCode("assets/site.js"),
+        .embedInCode("assets/search.js"),
+        .embedInCode("assets/favicon.svg"),
       ]
     ),
     .executableTarget(

@@ -22,15 +22,15 @@ func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
     <header class="article-header">
     <h1>\(a.title)</h1>
     <p class="standfirst">\(a.summary)</p>
-    <p class="byline">\(HTML.join(byline, separator: " · "))</p>
+    <p class="byline">\(HTML.join(byline, separator: " · "))</p>\(tagList(a.tags, site: site))
     </header>
     \(tableOfContents(page.headings))<div class="article-body">
     \(raw: page.body)</div>
-    \(keyTermsBox(page.keyTerms))\(relatedBox(page.related))\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
+    \(endnotesSection(page.endnotes))\(keyTermsBox(page.keyTerms))\(relatedBox(page.related))\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
     """
   let meta = PageMeta(
     title: a.title, description: a.summary, path: a.url, type: "article",
-    structuredData: articleJSONLD(page, site: site))
+    structuredData: articleJSONLD(page, site: site), section: .articles)
   return layout(meta, site: site, main: main)
 }
 
@@ -68,6 +68,23 @@ func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
     <dl>\(items)</dl></aside>
 
     """
+}
+
+/// The linked terms as numbered notes with their definitions: shown in print only, where the
+/// term links' numbers point here.
+func endnotesSection(_ terms: [TermSummary]) -> HTML {
+  guard !terms.isEmpty else { return "" }
+  let items = terms.map { "<li><strong>\($0.name)</strong>: \($0.summary)</li>" as HTML }
+  return """
+    <section class="term-endnotes" aria-labelledby="sg:endnotes"><h2 id="sg:endnotes">Terms used</h2>
+    <ol>\(items)</ol></section>
+
+    """
+}
+
+func tagList(_ tags: [String], site: SiteContext) -> HTML {
+  guard !tags.isEmpty else { return "" }
+  return "\n<ul class=\"tags\" aria-label=\"Tags\">\(tags.map { "<li><a href=\"\(site.urls.tag($0))\">\($0)</a></li>" as HTML })</ul>"
 }
 
 func relatedBox(_ related: [ArticleSummary]) -> HTML {

@@ -32,9 +32,11 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
     \(raw: page.definition)</div>
     \(sections)<section class="backlinks" aria-labelledby="sg:backlinks"><h2 id="sg:backlinks">Explainers that use this term</h2>
     \(uses)</section>
-    \(keyTermsBox(page.keyTerms, title: "Terms in this definition"))</article>
+    \(endnotesSection(page.endnotes))\(keyTermsBox(page.keyTerms, title: "Terms in this definition"))</article>
     """
-  return layout(PageMeta(title: t.name, description: t.summary, path: t.url), site: site, main: main)
+  return layout(
+    PageMeta(title: t.name, description: t.summary, path: t.url, section: .glossary), site: site,
+    main: main)
 }
 
 /// `/glossary/`: every term A–Z with its summary.
@@ -49,7 +51,7 @@ func glossaryIndexPage(_ page: GlossaryIndexPage, site: SiteContext) -> HTML {
     """
   let meta = PageMeta(
     title: "Glossary", description: "Every term the explainers use, A to Z, with what it means.",
-    path: site.urls.glossary)
+    path: site.urls.glossary, section: .glossary)
   return layout(meta, site: site, main: main)
 }
 

@@ -19,7 +19,7 @@ func homePage(_ page: HomePage, site: SiteContext) -> HTML {
   if !page.articles.isEmpty {
     let cards = page.articles.map { a -> HTML in
       let tags: HTML =
-        a.tags.isEmpty ? "" : "<ul class=\"tags\" aria-label=\"Tags\">\(a.tags.map { "<li>\($0)</li>" as HTML })</ul>"
+        a.tags.isEmpty ? "" : "<ul class=\"tags\" aria-label=\"Tags\">\(a.tags.map { "<li><a href=\"\(site.urls.tag($0))\">\($0)</a></li>" as HTML })</ul>"
       return """
         <li class="article-card"><h3><a href="\(a.url)">\(a.title)</a></h3>
         <p class="meta">\(time(a.date))</p><p class="summary">\(a.summary)</p>\(tags)</li>
@@ -44,6 +44,7 @@ func homePage(_ page: HomePage, site: SiteContext) -> HTML {
       """
   }
   let meta = PageMeta(
-    title: site.config.title, description: site.config.description, path: site.urls.home)
+    title: site.config.title, description: site.config.description, path: site.urls.home,
+    section: .articles)
   return layout(meta, site: site, main: main)
 }

@@ -9,7 +9,13 @@ struct PageMeta {
   var type: String = "website"
   /// JSON-LD, already serialised by `JSON`.
   var structuredData: String? = nil
+  /// Which site section the page belongs to, for `aria-current` in the navigation.
+  var section: NavSection = .none
+  /// Scripts this page needs besides site.js, in order.
+  var scripts: [String] = []
 }
+
+enum NavSection { case articles, glossary, tags, search, none }
 
 /// The frame every page shares: head with canonical and social metadata, skip link, header,
 /// landmarks, footer and the script.
@@ -35,21 +41,35 @@ func layout(_ meta: PageMeta, site: SiteContext, main: HTML) -> HTML {
     <meta property="og:url" content="\(canonical)">
     <meta name="color-scheme" content="light dark">
     <meta name="generator" content="sitegen">
-    <link rel="stylesheet" href="\(site.urls.asset("site.css"))">\(jsonLD)
+    <link rel="stylesheet" href="\(site.urls.asset("site.css"))">
+    <link rel="icon" href="\(site.urls.asset("favicon.svg"))" type="image/svg+xml">
+    <link rel="alternate" type="application/atom+xml" title="\(config.title)" href="\(site.urls.feed)">\(jsonLD)
     </head>
     <body>
     <a class="skip-link" href="#main">Skip to content</a>
     <header class="site-header"><a class="site-title" href="\(site.urls.home)">\(config.title)</a>
-    <nav class="site-nav" aria-label="Site"><ul><li><a href="\(site.urls.home)">Articles</a></li><li><a href="\(site.urls.glossary)">Glossary</a></li></ul></nav></header>
+    <nav class="site-nav" aria-label="Site"><ul>\(navigation(meta.section, site: site))</ul></nav></header>
     <main id="main" tabindex="-1">
     \(main)
     </main>
     <footer class="site-footer"><p>\(config.title)\(config.description.isEmpty ? "" : " — \(config.description)")</p></footer>
-    <script src="\(site.urls.asset("site.js"))" defer></script>
+    <script src="\(site.urls.asset("site.js"))" defer></script>\(meta.scripts.map { "\n<script src=\"\($0)\" defer></script>" as HTML })
     </body>
     </html>
 
     """
+}
+
+func navigation(_ current: NavSection, site: SiteContext) -> HTML {
+  let items: [(NavSection, String, String)] = [
+    (.articles, site.urls.home, "Articles"), (.glossary, site.urls.glossary, "Glossary"),
+    (.tags, site.urls.tags, "Tags"), (.search, site.urls.search, "Search"),
+  ]
+  return HTML.join(items.map { section, url, label in
+    section == current
+      ? "<li><a href=\"\(url)\" aria-current=\"page\">\(label)</a></li>"
+      : "<li><a href=\"\(url)\">\(label)</a></li>"
+  })
 }
 
 /// `<time>` with a machine-readable date and the same human date in every locale.

@@ -10,6 +10,9 @@ public struct SiteTheme: Theme {
     case .article(let article): return articlePage(article, site: site)
     case .term(let term): return termPage(term, site: site)
     case .glossaryIndex(let index): return glossaryIndexPage(index, site: site)
+    case .tagsIndex(let index): return tagsIndexPage(index, site: site)
+    case .tag(let tag): return tagPage(tag, site: site)
+    case .search(let search): return searchPage(search, site: site)
     case .notFound: return notFoundPage(site: site)
     }
   }
@@ -19,6 +22,8 @@ public struct SiteTheme: Theme {
     [
       Asset(name: "site.css", bytes: PackageResources.site_css),
       Asset(name: "site.js", bytes: PackageResources.site_js),
+      Asset(name: "search.js", bytes: PackageResources.search_js),
+      Asset(name: "favicon.svg", bytes: PackageResources.favicon_svg),
     ]
   }
 }

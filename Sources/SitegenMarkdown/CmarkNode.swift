@@ -80,6 +80,16 @@ enum CmarkNode {
     cmark_node_free(node)
   }
 
+  /// Does the subtree hold a link (an autolink included)?
+  static func containsLink(_ node: OpaquePointer) -> Bool {
+    guard let iter = cmark_iter_new(node) else { return false }
+    defer { cmark_iter_free(iter) }
+    while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+      if let cur = cmark_iter_get_node(iter), type(cur) == CMARK_NODE_LINK { return true }
+    }
+    return false
+  }
+
   /// The text inside a node (text and code literals; breaks as spaces), e.g. a heading's title.
   static func plainText(of node: OpaquePointer) -> String {
     var out = ""

@@ -16,21 +16,25 @@ public struct MarkdownOptions: Sendable, Hashable {
   public var unsafe: Bool
   /// Give headings stable `id`s; off for plain GFM output (the conformance suite, `render`).
   public var headingIDs: Bool
+  /// With ids, also make each heading's text a link to itself (unless it holds a link).
+  public var headingAnchors: Bool
 
   public init(
     extensions: Set<GFMExtension> = Set(GFMExtension.allCases),
     smartPunctuation: Bool = true,
     unsafe: Bool = false,
-    headingIDs: Bool = false
+    headingIDs: Bool = false,
+    headingAnchors: Bool = false
   ) {
     self.extensions = extensions
     self.smartPunctuation = smartPunctuation
     self.unsafe = unsafe
     self.headingIDs = headingIDs
+    self.headingAnchors = headingAnchors
   }
 
   /// The options articles and glossary entries are rendered with.
   public static func site(rawHTML: Bool) -> MarkdownOptions {
-    MarkdownOptions(unsafe: rawHTML, headingIDs: true)
+    MarkdownOptions(unsafe: rawHTML, headingIDs: true, headingAnchors: true)
   }
 }

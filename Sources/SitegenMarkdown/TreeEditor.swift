@@ -9,9 +9,14 @@ struct TreeEditor {
   /// renders exactly the bytes of its children.
   func giveID(_ heading: Heading, to node: OpaquePointer) {
     let block = CmarkNode.make(CMARK_NODE_CUSTOM_BLOCK)
+    let id = escapeAttribute(heading.id)
+    // A link inside a link is invalid HTML: headings that hold one get no self-link.
+    let anchor = options.headingAnchors && !CmarkNode.containsLink(node)
     let open = CmarkNode.make(
-      CMARK_NODE_HTML_INLINE, literal: "<h\(heading.level) id=\"\(escapeAttribute(heading.id))\">")
-    let close = CmarkNode.make(CMARK_NODE_HTML_INLINE, literal: "</h\(heading.level)>")
+      CMARK_NODE_HTML_INLINE,
+      literal: "<h\(heading.level) id=\"\(id)\">" + (anchor ? "<a class=\"heading-anchor\" href=\"#\(id)\">" : ""))
+    let close = CmarkNode.make(
+      CMARK_NODE_HTML_INLINE, literal: (anchor ? "</a>" : "") + "</h\(heading.level)>")
     _ = cmark_node_append_child(block, open)
     for child in CmarkNode.children(node) {
       cmark_node_unlink(child)

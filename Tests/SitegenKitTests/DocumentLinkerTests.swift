@@ -57,8 +57,9 @@ import Testing
     "<a class=\"term\" href=\"\(base)glossary/\(slug)/\" data-term=\"\(slug)\" aria-describedby=\"gloss:\(slug)\">"
   }
 
-  static func termLink(_ slug: String, _ text: String, base: String = "/") -> String {
-    open(slug, base: base) + text + "</a>"
+  /// A term link as the link stage writes it, with its endnote number (`note`).
+  static func termLink(_ slug: String, _ text: String, base: String = "/", note: Int = 1) -> String {
+    open(slug, base: base) + text + "</a><sup class=\"term-note\">\(note)</sup>"
   }
 
   static func termLinkCount(_ html: String, _ slug: String? = nil) -> Int {
@@ -93,7 +94,7 @@ import Testing
     #expect(Self.termLinkCount(doc.html, "security-guarantees") == 1)
     #expect(
       doc.html.hasPrefix(
-        "<p>\(Self.termLink("sanctions", "Sanctions")) and \(Self.termLink("nato", "NATO")). Then sanctions"
+        "<p>\(Self.termLink("sanctions", "Sanctions")) and \(Self.termLink("nato", "NATO", note: 2)). Then sanctions"
       ))
     #expect(doc.termUses.map(\.slug) == ["sanctions", "nato", "security-guarantees"])
   }
@@ -165,7 +166,7 @@ import Testing
   /// Each excluded place holds a mention that must stay plain, and must not use up the first
   /// mention: the paragraph after it is linked.
   @Test(arguments: [
-    ("## Red lines", "<h2 id=\"red-lines\">Red lines</h2>"),
+    ("## Red lines", "<h2 id=\"red-lines\"><a class=\"heading-anchor\" href=\"#red-lines\">Red lines</a></h2>"),
     ("[red lines](https://example.org/)", "<p><a href=\"https://example.org/\">red lines</a></p>"),
     ("`red lines`", "<p><code>red lines</code></p>"),
     ("```\nred lines\n```", "<pre><code>red lines\n</code></pre>"),
@@ -245,7 +246,7 @@ import Testing
     #expect(doc.html.contains("<div>red lines</div>"))
     #expect(
       doc.html.contains(
-        "<p>Then \(Self.termLink("nato", "NATO")) and \(Self.termLink("red-lines", "red lines")).</p>"
+        "<p>Then \(Self.termLink("nato", "NATO")) and \(Self.termLink("red-lines", "red lines", note: 2)).</p>"
       ))
   }
 
@@ -260,7 +261,7 @@ import Testing
   @Test func mentionInsideEmphasisAndListItems() throws {
     let doc = try link(body: "- first *red lines* here\n- then **NATO**\n", mode: .all)
     #expect(doc.html.contains("<em>\(Self.termLink("red-lines", "red lines"))</em>"))
-    #expect(doc.html.contains("<strong>\(Self.termLink("nato", "NATO"))</strong>"))
+    #expect(doc.html.contains("<strong>\(Self.termLink("nato", "NATO", note: 2))</strong>"))
   }
 
   @Test func mentionInTableCells() throws {
@@ -272,8 +273,8 @@ import Testing
       """
     let doc = try link(body: body)
     #expect(doc.html.contains("<td>\(Self.termLink("red-lines", "red lines"))</td>"))
-    #expect(doc.html.contains("<td>set by \(Self.termLink("nato", "NATO"))</td>"))
-    #expect(doc.html.contains("<td>\(Self.termLink("sanctions", "sanctions"))</td>"))
+    #expect(doc.html.contains("<td>set by \(Self.termLink("nato", "NATO", note: 2))</td>"))
+    #expect(doc.html.contains("<td>\(Self.termLink("sanctions", "sanctions", note: 3))</td>"))
     #expect(doc.html.contains("<th>Term</th>"))
   }
 
@@ -332,7 +333,7 @@ import Testing
       body: "[Red lines and NATO](../glossary/red-lines.md) then NATO.\n", mode: .all)
     #expect(
       doc.html
-        == "<p>\(Self.termLink("red-lines", "Red lines and NATO")) then \(Self.termLink("nato", "NATO")).</p>\n"
+        == "<p>\(Self.termLink("red-lines", "Red lines and NATO")) then \(Self.termLink("nato", "NATO", note: 2)).</p>\n"
     )
   }
 
@@ -572,5 +573,22 @@ import Testing
     let doc = try link(
       body: "## NATO\n\nSanctions. Then [x](../glossary/nato.md). Then red lines and sanctions.\n")
     #expect(doc.termUses.map(\.slug) == ["sanctions", "nato", "red-lines"])
+  }
+}
+
+/// Endnote numbers: print and feeds show each linked term as a numbered note.
+@Suite struct EndnoteNumberTests {
+  @Test func eachLinkedTermGetsOneNumberInOrderOfFirstLink() throws {
+    let doc = try DocumentLinkerTests().link(
+      body: "NATO and red lines. Then NATO again and sanctions.\n", mode: .all)
+    #expect(doc.notes == ["nato", "red-lines", "sanctions"])
+    #expect(doc.html.contains(DocumentLinkerTests.termLink("nato", "NATO", note: 1) + " again"))
+    #expect(doc.html.contains(DocumentLinkerTests.termLink("sanctions", "sanctions", note: 3)))
+  }
+
+  @Test func unlinkedMentionsGetNoNumber() throws {
+    let doc = try DocumentLinkerTests().link(body: "Red lines, red lines.\n", mode: .none)
+    #expect(doc.notes.isEmpty)
+    #expect(!doc.html.contains("term-note"))
   }
 }

@@ -27,7 +27,8 @@ public struct DocumentLinker: Sendable {
     let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
     return LinkedDocument(
       html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
-      termUses: rewriter.uses, anchors: rewriter.anchors, diagnostics: rewriter.diagnostics)
+      termUses: rewriter.uses, notes: rewriter.notes, anchors: rewriter.anchors,
+      diagnostics: rewriter.diagnostics)
   }
 
   /// The HTML that opens a term link: a real link that works without JavaScript, described by the
@@ -52,6 +53,22 @@ public struct DocumentLinker: Sendable {
     var uses: [TermUse] = []
     var anchors: [AnchorReference] = []
     var diagnostics: [Diagnostic] = []
+    /// Linked terms in order of their first link: endnote `n` is `notes[n - 1]`.
+    var notes: [String] = []
+    var noteNumbers: [Int: Int] = [:]
+
+    /// Closes a term link with its endnote number, which only print and feeds show.
+    mutating func termLinkClose(_ index: Int) -> String {
+      let number: Int
+      if let n = noteNumbers[index] {
+        number = n
+      } else {
+        notes.append(linker.glossary.terms[index].slug)
+        number = notes.count
+        noteNumbers[index] = number
+      }
+      return "</a><sup class=\"term-note\">\(number)</sup>"
+    }
 
     mutating func beginSection(_ heading: Heading) {
       if mode == .section { linkedInScope.removeAll() }
@@ -87,7 +104,7 @@ public struct DocumentLinker: Sendable {
           index,
           sentence: link.blockText.isEmpty
             ? link.text : Self.sentence(in: link.blockText, around: start..<start + link.text.utf8.count))
-        return .wrap(open: linker.termLinkOpen(slug), close: "</a>")
+        return .wrap(open: linker.termLinkOpen(slug), close: termLinkClose(index))
       }
     }
 
@@ -114,7 +131,7 @@ public struct DocumentLinker: Sendable {
         guard mode != .none, mode == .all || !linkedInScope.contains(match.term) else { continue }
         linkedInScope.insert(match.term)
         annotations.append(TextAnnotation(
-          range: match.range, open: linker.termLinkOpen(term.slug), close: "</a>"))
+          range: match.range, open: linker.termLinkOpen(term.slug), close: termLinkClose(match.term)))
       }
       return annotations
     }

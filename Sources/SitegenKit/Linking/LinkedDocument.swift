@@ -26,6 +26,8 @@ public struct LinkedDocument: Sendable, Hashable {
   public var plainText: String
   /// In order of first use.
   public var termUses: [TermUse]
+  /// The slugs of linked terms, in the order of their endnote numbers (1, 2, …).
+  public var notes: [String]
   public var anchors: [AnchorReference]
   public var diagnostics: [Diagnostic]
 }

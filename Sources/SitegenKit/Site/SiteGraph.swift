@@ -67,6 +67,10 @@ struct SiteGraph {
     document.termUses.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } }
   }
 
+  func endnotes(of document: LinkedDocument) -> [TermSummary] {
+    document.notes.compactMap { glossary.index(of: $0).map { termSummaries[$0] } }
+  }
+
   var homePage: HomePage {
     let popular = glossary.terms.indices
       .filter { !backlinks[$0].isEmpty }
@@ -99,7 +103,7 @@ struct SiteGraph {
       headings: document.headings, readingMinutes: max(1, (words + 229) / 230),
       keyTerms: terms(usedIn: document), related: Array(related),
       older: i + 1 < summaries.count ? summaries[i + 1] : nil,
-      newer: i > 0 ? summaries[i - 1] : nil)
+      newer: i > 0 ? summaries[i - 1] : nil, endnotes: endnotes(of: document))
   }
 
   func termPage(_ t: Int) -> TermPage {
@@ -107,6 +111,7 @@ struct SiteGraph {
     return TermPage(
       term: termSummaries[t], definition: linkedTerms[t].html, aliases: term.aliases,
       related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
-      backlinks: backlinks[t], keyTerms: terms(usedIn: linkedTerms[t]))
+      backlinks: backlinks[t], keyTerms: terms(usedIn: linkedTerms[t]),
+      endnotes: endnotes(of: linkedTerms[t]))
   }
 }

@@ -55,9 +55,13 @@ public enum SitePipeline {
 
     // render
     let site = SiteContext(config: config, urls: urls)
+    let tagIndex = TagIndex(articles: articles.published, summaries: graph.summaries, urls: urls)
+    diagnostics += tagIndex.diagnostics
     var pages: [(path: String, page: Page)] = [
       ("index.html", .home(graph.homePage)), ("404.html", .notFound),
       ("glossary/index.html", .glossaryIndex(graph.glossaryIndexPage)),
+      ("tags/index.html", .tagsIndex(TagsIndexPage(tags: tagIndex.tags.map(\.summary)))),
+      ("search/index.html", .search(SearchPage(indexScript: urls.search + "index.js"))),
     ]
     pages += articles.published.indices.map {
       ("articles/\(articles.published[$0].slug)/index.html", .article(graph.articlePage($0)))
@@ -65,10 +69,16 @@ public enum SitePipeline {
     pages += glossary.terms.indices.map {
       ("glossary/\(glossary.terms[$0].slug)/index.html", .term(graph.termPage($0)))
     }
+    pages += tagIndex.tags.map { tag in
+      (String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
+       .tag(TagPage(tag: tag.summary, articles: tag.articles)))
+    }
     var rendered = orderedParallelMap(pages) { entry in
       RenderedPage(path: entry.path, html: theme.render(entry.page, site: site))
     }
     rendered += theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) }
+    rendered += SiteFiles.make(
+      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site)
 
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
     return GeneratedSite(

@@ -1,5 +1,6 @@
 /// Every URL the site links to: the URL layout editors and other tools rely on.
-/// `/`, `/articles/<slug>/`, `/glossary/`, `/glossary/<slug>/`, `/404.html`, `/assets/<file>`,
+/// `/`, `/articles/<slug>/`, `/glossary/`, `/glossary/<slug>/`, `/tags/`, `/tags/<tag>/`,
+/// `/search/`, `/feed.xml`, `/sitemap.xml`, `/robots.txt`, `/404.html`, `/assets/<file>`,
 /// all under the path of `base_url`.
 public struct SiteURLs: Sendable, Hashable {
   public let basePath: String
@@ -15,6 +16,12 @@ public struct SiteURLs: Sendable, Hashable {
   public func article(_ slug: String) -> String { basePath + "articles/\(slug)/" }
   public func term(_ slug: String) -> String { basePath + "glossary/\(slug)/" }
   public func asset(_ name: String) -> String { basePath + "assets/\(name)" }
+  public var tags: String { basePath + "tags/" }
+  /// A tag's page: its name made into a slug ("United States" → `/tags/united-states/`).
+  public func tag(_ name: String) -> String { basePath + "tags/\(Slug.suggest(from: name))/" }
+  public var search: String { basePath + "search/" }
+  public var feed: String { basePath + "feed.xml" }
+  public var sitemap: String { basePath + "sitemap.xml" }
 
   /// The absolute URL of a site path, for canonical links and feeds.
   public func absolute(_ path: String) -> String {

@@ -36,6 +36,8 @@ public struct ArticlePage: Sendable, Hashable {
   public var related: [ArticleSummary]
   public var older: ArticleSummary?
   public var newer: ArticleSummary?
+  /// The linked terms in endnote order (print and feed show them).
+  public var endnotes: [TermSummary]
 }
 
 public struct HomePage: Sendable, Hashable {
@@ -59,6 +61,31 @@ public struct TermPage: Sendable, Hashable {
   public var backlinks: [Backlink]
   /// Terms the definition links, for their pop-ups.
   public var keyTerms: [TermSummary]
+  public var endnotes: [TermSummary]
+}
+
+/// A tag as lists show it.
+public struct TagSummary: Sendable, Hashable {
+  public var name: String
+  public var url: String
+  public var count: Int
+}
+
+public struct TagsIndexPage: Sendable, Hashable {
+  /// A–Z.
+  public var tags: [TagSummary]
+}
+
+public struct TagPage: Sendable, Hashable {
+  public var tag: TagSummary
+  /// Newest first.
+  public var articles: [ArticleSummary]
+}
+
+public struct SearchPage: Sendable, Hashable {
+  /// The script that defines the index (`search/index.js`): loaded by `<script src>`, so search
+  /// works offline and from `file://`.
+  public var indexScript: String
 }
 
 public struct GlossaryIndexPage: Sendable, Hashable {
@@ -72,6 +99,9 @@ public enum Page: Sendable, Hashable {
   case article(ArticlePage)
   case term(TermPage)
   case glossaryIndex(GlossaryIndexPage)
+  case tagsIndex(TagsIndexPage)
+  case tag(TagPage)
+  case search(SearchPage)
   case notFound
 }
 

@@ -1,0 +1,67 @@
+/// `/feed.xml`: an Atom feed of every published article with its full content, term links and
+/// the terms' endnotes, so feed readers get the definitions too.
+enum AtomFeed {
+  struct Entry {
+    var article: ArticleSummary
+    var authors: [String]
+    var html: String
+    var endnotes: [TermSummary]
+  }
+
+  static func render(_ entries: [Entry], site: SiteContext) -> String {
+    let urls = site.urls
+    let updated = entries.map { $0.article.updated ?? $0.article.date }.max()
+    var out = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.config.language))">
+      <title>\(XML.escape(site.config.title))</title>
+      <subtitle>\(XML.escape(site.config.description))</subtitle>
+      <id>\(XML.escape(urls.absolute(urls.home)))</id>
+      <link rel="alternate" type="text/html" href="\(XML.escape(urls.absolute(urls.home)))"/>
+      <link rel="self" type="application/atom+xml" href="\(XML.escape(urls.absolute(urls.feed)))"/>
+      <updated>\(timestamp(updated))</updated>
+      <author><name>\(XML.escape(site.config.title))</name></author>
+      <generator>sitegen</generator>
+
+      """
+    for entry in entries {
+      let a = entry.article
+      let url = XML.escape(urls.absolute(a.url))
+      let authors = entry.authors.map { "<author><name>\(XML.escape($0))</name></author>" }.joined()
+      out += """
+        <entry>
+        <title>\(XML.escape(a.title))</title>
+        <id>\(url)</id>
+        <link rel="alternate" type="text/html" href="\(url)"/>
+        <published>\(timestamp(a.date))</published>
+        <updated>\(timestamp(a.updated ?? a.date))</updated>
+        \(authors)<summary>\(XML.escape(a.summary))</summary>
+        \(a.tags.map { "<category term=\"\(XML.escape($0))\"/>" }.joined())<content type="html">\(XML.escape(absolutized(entry.html, urls: urls) + endnotes(entry.endnotes, urls: urls)))</content>
+        </entry>
+
+        """
+    }
+    return out + "</feed>\n"
+  }
+
+  /// The terms as numbered notes after the article, as the print style shows them.
+  static func endnotes(_ terms: [TermSummary], urls: SiteURLs) -> String {
+    guard !terms.isEmpty else { return "" }
+    let items = terms.map {
+      "<li><a href=\"\(HTML.escape(urls.absolute($0.url)))\">\(HTML.escape($0.name))</a>: \(HTML.escape($0.summary))</li>"
+    }
+    return "\n<h2>Terms used</h2>\n<ol>\(items.joined())</ol>\n"
+  }
+
+  /// Feed readers resolve links against the feed, not the page: root-relative site links made
+  /// by the link stage (`href="/…"`) become absolute. Only our own attribute form is touched.
+  static func absolutized(_ html: String, urls: SiteURLs) -> String {
+    html.replacing("href=\"\(urls.basePath)", with: "href=\"\(urls.absolute(urls.basePath))")
+  }
+
+  /// RFC 3339 as Atom wants it: dates at midnight UTC, date-times as written.
+  static func timestamp(_ date: ContentDate?) -> String {
+    guard let date else { return "1970-01-01T00:00:00Z" }
+    return date.text.count == 10 ? date.text + "T00:00:00Z" : date.text
+  }
+}

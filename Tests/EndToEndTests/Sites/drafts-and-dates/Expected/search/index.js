@@ -1,0 +1,4 @@
+window.sitegenSearchIndex={"articles":[
+{"url":"/articles/published/","title":"published","summary":"The published one.","date":"1 June 2025","headings":[],"terms":[],"words":"body of published"}],
+"terms":[
+]};
