@@ -10,6 +10,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    // `sitegen serve`'s HTTP layer. FlyingFox over Hummingbird: a clean debug build here takes
+    // 48 s with it against 239 s (release 117 s against 345 s), and CI builds from scratch.
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev; imported by SitegenMarkdown only.
@@ -37,10 +40,16 @@ let package = Package(
         .embedInCode("assets/favicon.svg"),
       ]
     ),
+    // The preview server: HTTP, server-sent events, the watch-and-rebuild loop. The only
+    // target that sees FlyingFox, so SitegenKit stays free of any server package.
+    .target(
+      name: "SitegenServer",
+      dependencies: ["SitegenKit", .product(name: "FlyingFox", package: "FlyingFox")]
+    ),
     .executableTarget(
       name: "sitegen",
       dependencies: [
-        "SitegenKit", "SitegenTemplates",
+        "SitegenKit", "SitegenTemplates", "SitegenServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -7,7 +7,10 @@ struct Sitegen: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sitegen",
     abstract: "Builds the explainer site from Content/ into Public/, glossary linked.",
-    subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self]
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, ServeCommand.self,
+      RenderCommand.self,
+    ]
   )
 
   /// ArgumentParser exits 64 on usage errors; our contract with CI scripts says 2.

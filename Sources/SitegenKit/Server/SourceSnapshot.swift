@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What `serve` compares between two looks at a file: enough to see an edit, a save that
+/// replaces the file by rename (new inode), and a file that came or went.
+public struct FileStamp: Sendable, Hashable {
+  public var modified: Int
+  public var modifiedNanoseconds: Int
+  public var size: Int
+  public var inode: UInt64
+}
+
+/// The stamps of every file under some folders, taken in one walk.
+///
+/// `serve` polls: it takes a snapshot every 200 ms and compares. Polling works the same on Linux
+/// and macOS, through editors that save by rename, in containers and on network folders where
+/// inotify and FSEvents miss changes, and costs little: a site of a few thousand files is a few
+/// thousand `lstat` calls per poll, under a millisecond each hundred files.
+public struct SourceSnapshot: Sendable, Hashable {
+  /// `folder + "/" + relative path` → stamp. Hidden files and folders are left out (editor swap
+  /// files, `.build`), and links to folders are not followed.
+  public private(set) var files: [String: FileStamp] = [:]
+
+  public init(folders: [String]) {
+    for folder in folders { walk(folder) }
+  }
+
+  public init(files: [String: FileStamp]) { self.files = files }
+
+  /// Paths added, removed or changed since `old`, sorted.
+  public func changes(since old: SourceSnapshot) -> [String] {
+    var changed: [String] = []
+    for (path, stamp) in files where old.files[path] != stamp { changed.append(path) }
+    for path in old.files.keys where files[path] == nil { changed.append(path) }
+    return changed.sorted()
+  }
+
+  private mutating func walk(_ folder: String) {
+    guard let dir = opendir(folder) else { return }
+    var subfolders: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      let path = folder + "/" + name
+      var st = stat()
+      guard lstat(path, &st) == 0 else { continue }
+      switch st.st_mode & S_IFMT {
+      case S_IFDIR: subfolders.append(path)
+      case S_IFREG, S_IFLNK: files[path] = Self.stamp(st)
+      default: continue
+      }
+    }
+    closedir(dir)
+    for sub in subfolders { walk(sub) }
+  }
+
+  static func stamp(_ st: stat) -> FileStamp {
+    #if canImport(Darwin)
+      let time = st.st_mtimespec
+    #else
+      let time = st.st_mtim
+    #endif
+    return FileStamp(
+      modified: Int(time.tv_sec), modifiedNanoseconds: Int(time.tv_nsec), size: Int(st.st_size),
+      inode: UInt64(st.st_ino))
+  }
+}
+
+/// Which kind of rebuild a set of changed files calls for.
+public struct SourceChanges: Sendable, Hashable {
+  /// Markdown and `site.yml`: rebuild the site.
+  public var content: [String] = []
+  /// `Templates/assets/*`: served from the disk as they are, so open pages only reload.
+  public var assets: [String] = []
+  /// `Templates/**/*.swift`: the templates are compiled into sitegen; rebuild the package.
+  public var swiftTemplates: [String] = []
+
+  public var isEmpty: Bool { content.isEmpty && assets.isEmpty && swiftTemplates.isEmpty }
+
+  /// Sorts `paths` (as `SourceSnapshot` names them) by the folder they are in.
+  public init(_ paths: [String], contentFolder: String, templatesFolder: String) {
+    for path in paths {
+      if path.hasPrefix(contentFolder + "/") {
+        content.append(path)
+      } else if path.hasPrefix(templatesFolder + "/assets/") {
+        assets.append(path)
+      } else if path.hasPrefix(templatesFolder + "/"), path.hasSuffix(".swift") {
+        swiftTemplates.append(path)
+      }
+    }
+  }
+}
