@@ -3,10 +3,15 @@ import Foundation
 import SitegenKit
 import SitegenTemplates
 
-/// `sitegen check`: every check `build` makes, writing nothing.
+/// `sitegen check`: every check `build` makes, and the placeholders `new` leaves, writing nothing.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check", abstract: "Validate the content as build does, without writing anything.")
+    commandName: "check", abstract: "Validate the content as build does, without writing anything.",
+    discussion: """
+      Also warns about TODO placeholders left by `sitegen new`, in drafts too \
+      (content.placeholder), and about #anchors that name no heading (link.missing-anchor). \
+      --strict makes every warning an error.
+      """)
 
   @Option(help: "The content folder.") var content = "Content"
   @Flag(help: "Check drafts and future-dated articles too.") var drafts = false
@@ -18,14 +23,16 @@ struct CheckCommand: ParsableCommand {
     let options = BuildOptions(contentDirectory: content, includeDrafts: drafts, strict: strict)
     let result: BuildResult
     do {
-      result = try SiteBuilder.check(options, theme: SiteTheme())
+      result = try SiteCheck.run(options, theme: SiteTheme())
     } catch {
       throw failEnvironment(error)
     }
     let code = report.report(result.diagnostics)
     let errors = result.diagnostics.filter { $0.severity == .error }.count
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-    print("Checked \(content): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(elapsed(since: start)))")
+    print(
+      "Checked \(content): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(elapsed(since: start)))"
+    )
     if code != 0 { throw ExitCode(code) }
   }
 }
