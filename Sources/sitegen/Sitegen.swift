@@ -8,7 +8,7 @@ struct Sitegen: ParsableCommand {
     commandName: "sitegen",
     abstract: "Builds the explainer site from Content/ into Public/, glossary linked.",
     subcommands: [
-      BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
+      BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, GlossaryCommand.self,
       RenderCommand.self,
     ]
   )
