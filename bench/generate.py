@@ -70,7 +70,7 @@ def main():
     write(f"{hg}/hugo.toml", 'baseURL = "https://bench.example/"\ntitle = "Bench"\n'
           'disableKinds = ["RSS"]\n[taxonomies]\ntag = "tags"\n'
           '[markup.goldmark.extensions]\nfootnote = true\ntable = true\nstrikethrough = true\n'
-          'linkify = true\ntaskList = true\n[markup.goldmark.extensions.typographer]\ndisable = false\n')
+          'linkify = true\ntaskList = true\ntypographer = true\n')
     for t in range(terms):
         name, alias = term_names(t)
         fm = f'---\nterm: "{name}"\nsummary: "Summary of {name}."\naliases: ["{alias}"]\n---\n'

@@ -177,6 +177,19 @@ struct FrontMatter {
     return nil
   }
 
+  /// A whole number in `range`.
+  mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    guard let entry = entry(key) else { return nil }
+    if let scalar = entry.value.scalar, scalar.style == .plain, let n = Int(scalar.string), range.contains(n) {
+      return n
+    }
+    diagnostics.append(.error(
+      "front-matter.type",
+      "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+      at: location(of: entry.value)))
+    return nil
+  }
+
   mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
     guard let entry = entry(key) else {
       if required && isReadable {

@@ -18,10 +18,12 @@ public struct SiteConfig: Sendable, Hashable {
   /// Raw HTML in Markdown passes through (a trusted newsroom); off by default.
   public var rawHTML: Bool
   public var glossaryLinks: GlossaryLinkMode
+  /// How many of the newest articles `/feed.xml` carries (0: all).
+  public var feedLimit: Int
 
   public init(
     title: String, baseURL: String, language: String = "en", description: String = "",
-    rawHTML: Bool = false, glossaryLinks: GlossaryLinkMode = .first
+    rawHTML: Bool = false, glossaryLinks: GlossaryLinkMode = .first, feedLimit: Int = 50
   ) {
     self.title = title
     self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -29,6 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
     self.description = description
     self.rawHTML = rawHTML
     self.glossaryLinks = glossaryLinks
+    self.feedLimit = feedLimit
   }
 
   /// The path part of `base_url` (`/` or `/sub/`): every site link starts with it.
@@ -39,7 +42,9 @@ public struct SiteConfig: Sendable, Hashable {
     return String(rest[slash...])
   }
 
-  static let keys = ["title", "base_url", "language", "description", "raw_html", "glossary_links"]
+  static let keys = [
+    "title", "base_url", "language", "description", "raw_html", "glossary_links", "feed_limit",
+  ]
 
   /// The parse stage for `site.yml`.
   public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -55,6 +60,7 @@ public struct SiteConfig: Sendable, Hashable {
     let description = yaml.string("description") ?? ""
     let raw = yaml.bool("raw_html") ?? false
     let mode = yaml.choice("glossary_links", as: GlossaryLinkMode.self) ?? .first
+    let feedLimit = yaml.integer("feed_limit", in: 0...100_000) ?? 50
     yaml.reportUnknownKeys(known: keys)
     if let base, !(base.hasPrefix("https://") || base.hasPrefix("http://")) || base.contains(" ") {
       yaml.diagnostics.append(.error(
@@ -70,7 +76,7 @@ public struct SiteConfig: Sendable, Hashable {
     return (
       SiteConfig(
         title: title, baseURL: base, language: language, description: description, rawHTML: raw,
-        glossaryLinks: mode),
+        glossaryLinks: mode, feedLimit: feedLimit),
       yaml.diagnostics
     )
   }

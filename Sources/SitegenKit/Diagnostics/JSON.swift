@@ -1,30 +1,34 @@
 /// JSON string literals, escaped per RFC 8259; `<`, `>` and `&` too, so JSON is also safe inside
-/// an HTML `<script>` block.
+/// an HTML `<script>` block, and U+2028/U+2029, which old JavaScript parsers reject in strings.
 public enum JSON {
   public static func string(_ s: String) -> String {
-    var out = "\""
-    out.reserveCapacity(s.utf8.count + 2)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    let escaped = ByteEscaper.escape(s) { b in
+      switch b {
+      case 34: return "\\\""
+      case 92: return "\\\\"
+      case 10: return "\\n"
+      case 13: return "\\r"
+      case 9: return "\\t"
+      case 60: return "\\u003c"
+      case 62: return "\\u003e"
+      case 38: return "\\u0026"
+      case 0..<32: return controlEscapes[Int(b)]
+      default: return nil
       }
     }
-    return out + "\""
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so look for the lead byte first.
+    let separators = escaped.utf8.contains(0xE2)
+      && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
+    let safe = separators
+      ? escaped.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029")
+      : escaped
+    return "\"" + safe + "\""
   }
+
+  private static let controlEscapes: [StaticString] = [
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+    "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
+    "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+    "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+  ]
 }

@@ -76,17 +76,29 @@ public struct OutputWriter: Sendable {
 
   private func assemble(_ pages: [RenderedPage], unchanged: Set<String>) throws {
     try POSIXFile.makeDirectory(staging)
-    var made = Set<String>()
+    // Folders first, in order, then the files on every core: creating files is mostly the
+    // file system's metadata work, which runs in parallel in the kernel.
+    var folders = Set<String>()
     for page in pages {
       var folder = ""
       for component in page.path.split(separator: "/").dropLast() {
         folder += (folder.isEmpty ? "" : "/") + component
-        if made.insert(folder).inserted { try POSIXFile.makeDirectory(staging + "/" + folder) }
+        folders.insert(folder)
       }
-      let target = staging + "/" + page.path
-      if unchanged.contains(page.path), link(output + "/" + page.path, target) == 0 { continue }
-      try POSIXFile.write(page.bytes, to: target)
     }
+    for folder in folders.sorted() { try POSIXFile.makeDirectory(staging + "/" + folder) }
+    let staging = self.staging, output = self.output
+    let failures = orderedParallelMap(pages) { page -> String? in
+      let target = staging + "/" + page.path
+      if unchanged.contains(page.path), link(output + "/" + page.path, target) == 0 { return nil }
+      do {
+        try POSIXFile.write(page.bytes, to: target)
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+    if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
   }
 
   private func swapIn() throws {

@@ -11,12 +11,16 @@ public struct BuildResult: Sendable {
 public enum SiteBuilder {
   public static func build(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
     try OutputGuard.check(output: options.outputDirectory, content: options.contentDirectory)
+    var timer = StageTimer()
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
+    timer.lap("load")
     let site = SitePipeline.generate(content, options: options, theme: theme)
     guard !site.diagnostics.hasErrors else {
       return BuildResult(diagnostics: site.diagnostics, pageCount: site.pages.count, write: nil)
     }
+    timer = StageTimer()
     let summary = try OutputWriter(output: options.outputDirectory).write(site.pages)
+    timer.lap("write")
     return BuildResult(diagnostics: site.diagnostics, pageCount: site.pages.count, write: summary)
   }
 

@@ -11,6 +11,8 @@ struct SiteGraph {
   let termSummaries: [TermSummary]
   /// For each term, the articles that use it (newest first) with the sentence of first use.
   let backlinks: [[Backlink]]
+  /// For each term, the indices of the articles that use it, in article order (newest first).
+  let postings: [[Int]]
   private(set) var diagnostics: [Diagnostic] = []
 
   init(
@@ -30,13 +32,16 @@ struct SiteGraph {
       TermSummary(slug: $0.slug, name: $0.name, summary: $0.summary, url: urls.term($0.slug))
     }
     var backlinks = [[Backlink]](repeating: [], count: glossary.terms.count)
+    var postings = [[Int]](repeating: [], count: glossary.terms.count)
     for (i, document) in linked.enumerated() {
       for use in document.termUses {
         guard let t = glossary.index(of: use.slug) else { continue }
         backlinks[t].append(Backlink(article: summaries[i], sentence: use.sentence))
+        postings[t].append(i)
       }
     }
     self.backlinks = backlinks
+    self.postings = postings
     for (t, term) in glossary.terms.enumerated() where backlinks[t].isEmpty {
       diagnostics.append(.warning(
         "glossary.unused-term",
@@ -71,6 +76,46 @@ struct SiteGraph {
     document.notes.compactMap { glossary.index(of: $0).map { termSummaries[$0] } }
   }
 
+  static func wordCount(_ text: String) -> Int {
+    var count = 0
+    var inWord = false
+    for b in text.utf8 {
+      let space = b == 32 || b == 10 || b == 9
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
+  }
+
+  /// How many articles of one term's list are compared with an article: the nearest in date.
+  /// Every article under this many uses of a term is compared exactly; for terms used more
+  /// widely, the neighbours in time stand for the rest, which keeps the whole site linear.
+  static let relatedWindow = 128
+
+  /// Up to three articles sharing the most terms with article `i`; ties go to the newer.
+  func relatedArticles(_ i: Int) -> [Int] {
+    // Every co-occurrence once, sorted, then counted in runs: cheaper than hashing.
+    var hits: [Int] = []
+    for use in linked[i].termUses {
+      guard let t = glossary.index(of: use.slug) else { continue }
+      let list = postings[t]
+      let at = list.partitionPoint { $0 >= i }
+      let lower = max(0, min(at - Self.relatedWindow / 2, list.count - Self.relatedWindow))
+      for j in list[lower..<min(list.count, lower + Self.relatedWindow)] where j != i { hits.append(j) }
+    }
+    hits.sort()
+    var best: [(article: Int, shared: Int)] = []
+    var k = 0
+    while k < hits.count {
+      var end = k
+      while end < hits.count && hits[end] == hits[k] { end += 1 }
+      best.append((hits[k], end - k))
+      k = end
+    }
+    best.sort { ($0.shared, -$0.article) > ($1.shared, -$1.article) }
+    return best.prefix(3).map(\.article)
+  }
+
   var homePage: HomePage {
     let popular = glossary.terms.indices
       .filter { !backlinks[$0].isEmpty }
@@ -88,20 +133,12 @@ struct SiteGraph {
   func articlePage(_ i: Int) -> ArticlePage {
     let article = articles[i]
     let document = linked[i]
-    let mine = Set(document.termUses.map(\.slug))
-    // Related: the articles sharing the most terms; ties go to the newer.
-    let related = articles.indices
-      .filter { $0 != i }
-      .map { j in (j, Set(linked[j].termUses.map(\.slug)).intersection(mine).count) }
-      .filter { $0.1 > 0 }
-      .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
-      .prefix(3)
-      .map { summaries[$0.0] }
-    let words = document.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    let related = relatedArticles(i).map { summaries[$0] }
+    let words = Self.wordCount(document.plainText)
     return ArticlePage(
       article: summaries[i], authors: article.authors, body: document.html,
       headings: document.headings, readingMinutes: max(1, (words + 229) / 230),
-      keyTerms: terms(usedIn: document), related: Array(related),
+      keyTerms: terms(usedIn: document), related: related,
       older: i + 1 < summaries.count ? summaries[i + 1] : nil,
       newer: i > 0 ? summaries[i - 1] : nil, endnotes: endnotes(of: document))
   }

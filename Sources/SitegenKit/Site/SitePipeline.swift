@@ -14,6 +14,7 @@ public enum SitePipeline {
     _ content: LoadedContent, options: BuildOptions, theme: some Theme
   ) -> GeneratedSite {
     var diagnostics = content.diagnostics
+    var timer = StageTimer()
 
     // parse
     // Without a usable site.yml the build goes on with stand-in values, to report every problem.
@@ -24,6 +25,7 @@ public enum SitePipeline {
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
 
+    timer.lap("parse")
     // index
     let (articles, articleDiagnostics) = ArticleIndex.index(
       parsedArticles.compactMap(\.0), options: options)
@@ -36,6 +38,7 @@ public enum SitePipeline {
       resolver: LinkResolver(articles: articles.published, unpublished: articles.leftOut, terms: glossary.terms),
       urls: urls, options: .site(rawHTML: config.rawHTML))
 
+    timer.lap("index")
     // link
     let linkedArticles = orderedParallelMap(articles.published) { article in
       linker.link(
@@ -48,11 +51,13 @@ public enum SitePipeline {
         mode: config.glossaryLinks, selfTerm: term.slug)
     }
     diagnostics += linkedArticles.flatMap(\.diagnostics) + linkedTerms.flatMap(\.diagnostics)
+    timer.lap("link")
     let graph = SiteGraph(
       articles: articles.published, linked: linkedArticles, glossary: glossary,
       linkedTerms: linkedTerms, urls: urls)
     diagnostics += graph.diagnostics
 
+    timer.lap("graph")
     // render
     let site = SiteContext(config: config, urls: urls)
     let tagIndex = TagIndex(articles: articles.published, summaries: graph.summaries, urls: urls)
@@ -63,11 +68,12 @@ public enum SitePipeline {
       ("tags/index.html", .tagsIndex(TagsIndexPage(tags: tagIndex.tags.map(\.summary)))),
       ("search/index.html", .search(SearchPage(indexScript: urls.search + "index.js"))),
     ]
-    pages += articles.published.indices.map {
-      ("articles/\(articles.published[$0].slug)/index.html", .article(graph.articlePage($0)))
+    // Page values in parallel too: related articles cost a little per article.
+    pages += orderedParallelMap(Array(articles.published.indices)) {
+      ("articles/\(articles.published[$0].slug)/index.html", Page.article(graph.articlePage($0)))
     }
-    pages += glossary.terms.indices.map {
-      ("glossary/\(glossary.terms[$0].slug)/index.html", .term(graph.termPage($0)))
+    pages += orderedParallelMap(Array(glossary.terms.indices)) {
+      ("glossary/\(glossary.terms[$0].slug)/index.html", Page.term(graph.termPage($0)))
     }
     pages += tagIndex.tags.map { tag in
       (String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
@@ -77,10 +83,12 @@ public enum SitePipeline {
       RenderedPage(path: entry.path, html: theme.render(entry.page, site: site))
     }
     rendered += theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) }
+    timer.lap("pages")
     rendered += SiteFiles.make(
       pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site)
 
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
+    timer.lap("feed, sitemap, search index")
     return GeneratedSite(
       pages: rendered.sorted { $0.path < $1.path }, diagnostics: diagnostics.sortedForOutput(),
       articleCount: articles.published.count, termCount: glossary.terms.count)

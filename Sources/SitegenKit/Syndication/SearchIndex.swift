@@ -15,13 +15,17 @@ enum SearchIndex {
     var aliases: [String]
   }
 
-  static func render(articles: [ArticleEntry], terms: [TermEntry]) -> String {
-    func list(_ xs: [String]) -> String { "[" + xs.map(JSON.string).joined(separator: ",") + "]" }
-    let a = articles.map { e in
-      "{\"url\":\(JSON.string(e.article.url)),\"title\":\(JSON.string(e.article.title)),"
-        + "\"summary\":\(JSON.string(e.article.summary)),\"date\":\(JSON.string(e.article.date.display)),"
-        + "\"headings\":\(list(e.headings)),\"terms\":\(list(e.terms)),\"words\":\(JSON.string(words(e.text)))}"
-    }
+  static func list(_ xs: [String]) -> String { "[" + xs.map(JSON.string).joined(separator: ",") + "]" }
+
+  /// One article's entry, as JSON.
+  static func articleJSON(_ e: ArticleEntry) -> String {
+    "{\"url\":\(JSON.string(e.article.url)),\"title\":\(JSON.string(e.article.title)),"
+      + "\"summary\":\(JSON.string(e.article.summary)),\"date\":\(JSON.string(e.article.date.display)),"
+      + "\"headings\":\(list(e.headings)),\"terms\":\(list(e.terms)),\"words\":\(JSON.string(words(e.text)))}"
+  }
+
+  /// The script, from the articles' entries (`articleJSON`) and the terms.
+  static func render(articles a: [String], terms: [TermEntry]) -> String {
     let t = terms.map { e in
       "{\"url\":\(JSON.string(e.term.url)),\"name\":\(JSON.string(e.term.name)),"
         + "\"aliases\":\(list(e.aliases)),\"summary\":\(JSON.string(e.term.summary))}"
@@ -31,13 +35,26 @@ enum SearchIndex {
   }
 
   /// Distinct lowercase words in first-seen order: full-text search at a fraction of the size.
+  /// Split on ASCII bytes that are not letters or digits; any non-ASCII byte belongs to a word.
   static func words(_ text: String) -> String {
-    var seen = Set<Substring>()
-    var out: [Substring] = []
-    let lowered = text.lowercased()
-    for word in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where word.count > 1 {
-      if seen.insert(word).inserted { out.append(word) }
+    var seen = Set<String>()
+    var out: [String] = []
+    var word: [UInt8] = []
+    func finish() {
+      defer { word.removeAll(keepingCapacity: true) }
+      guard word.count > 1 else { return }
+      var w = String(decoding: word, as: UTF8.self)
+      if word.contains(where: { $0 >= 0x80 }) { w = w.lowercased() }
+      if seen.insert(w).inserted { out.append(w) }
     }
+    for b in text.utf8 {
+      switch b {
+      case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: word.append(b)
+      case 0x41...0x5A: word.append(b + 32)
+      default: finish()
+      }
+    }
+    finish()
     return out.joined(separator: " ")
   }
 }

@@ -1,22 +1,17 @@
 /// XML text and attribute escaping for the feed and the sitemap.
 enum XML {
   static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default:
-        // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
-        if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-        if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
+    ByteEscaper.escape(s) { b in
+      switch b {
+      case 38: return "&amp;"
+      case 60: return "&lt;"
+      case 62: return "&gt;"
+      case 34: return "&quot;"
+      case 39: return "&apos;"
+      // Control characters other than tab and newlines are not allowed in XML 1.0 at all.
+      case 0..<9, 11, 12, 14..<32: return ""
+      default: return nil
       }
     }
-    return out
   }
 }

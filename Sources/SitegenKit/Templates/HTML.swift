@@ -37,21 +37,16 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   }
 
   public static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 })
-    else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
+    ByteEscaper.escape(text) { b in
+      switch b {
+      case 38: return "&amp;"
+      case 60: return "&lt;"
+      case 62: return "&gt;"
+      case 34: return "&quot;"
+      case 39: return "&#39;"
+      default: return nil
       }
     }
-    return out
   }
 
   /// Joins parts with a separator of our own.
