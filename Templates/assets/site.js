@@ -27,7 +27,8 @@
   more.className = 'term-popup-more';
   more.textContent = 'Read the full definition';
   popup.append(nameEl, summaryEl, more);
-  document.body.appendChild(popup);
+  // Inside <main>, so the pop-up belongs to a landmark like the text it explains.
+  (document.querySelector('main') || document.body).appendChild(popup);
 
   let current = null;       // link whose pop-up is showing
   let openedBy = '';        // 'hover' | 'focus' | 'touch'
@@ -77,8 +78,11 @@
     return true;
   }
 
-  function hide() {
-    clearTimers();
+  // keepPending: the close timer must not cancel an open already scheduled for
+  // another link (pointer moved from one pop-up onto the next term).
+  function hide(keepPending) {
+    clearTimeout(closeTimer);
+    if (!keepPending) clearTimeout(openTimer);
     if (!current) return;
     const link = current;
     const refocus = popup.contains(document.activeElement);
@@ -100,7 +104,7 @@
       if (!current || openedBy === 'touch') return;
       if (overLink === current || overPopup) return;
       if (keyboardFocus === current) return; // still focused: stay (SC 1.4.13 "persistent")
-      hide();
+      hide(true);
     }, CLOSE_DELAY);
   }
 
@@ -129,9 +133,18 @@
       placement = 'above';
     }
     const left = Math.max(MARGIN, Math.min(anchor.left, vw - w - MARGIN));
+    // From the viewport to the containing block: the page, unless an ancestor is positioned.
+    const parent = popup.offsetParent;
+    let dx = window.pageXOffset;
+    let dy = window.pageYOffset;
+    if (parent && parent !== document.body && parent !== document.documentElement) {
+      const r = parent.getBoundingClientRect();
+      dx = parent.scrollLeft - r.left - parent.clientLeft;
+      dy = parent.scrollTop - r.top - parent.clientTop;
+    }
     popup.dataset.placement = placement;
-    popup.style.left = Math.round(left + window.pageXOffset) + 'px';
-    popup.style.top = Math.round(top + window.pageYOffset) + 'px';
+    popup.style.left = Math.round(left + dx) + 'px';
+    popup.style.top = Math.round(top + dy) + 'px';
   }
 
   links.forEach(function (link) {
