@@ -2,17 +2,26 @@
 SWIFT ?= swift
 SITEGEN = .build/debug/sitegen
 
-.PHONY: site test deps build unit-tests preview clean
+.PHONY: site test browser-test deps build unit-tests preview clean
 
 ## Install what is missing, build sitegen, and build the site from Content/ into Public/.
 site: deps build
 	$(SITEGEN) build
 
-## The whole test suite: Swift unit, golden and CLI tests.
+## The whole test suite: Swift unit, golden and CLI tests, then the site in headless Chromium.
 test: deps
 	scripts/install-deps --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory browser-test
+
+## The browser suite alone (Tests/browser): builds Content/ into a temporary folder, serves it on
+## 127.0.0.1, and drives headless Chromium; screenshots and reports go to test-output/.
+## pytest exits non-zero when nothing ran (5) as well as when something failed.
+browser-test:
+	scripts/install-deps --test
+	$(SWIFT) build --product sitegen
+	SITEGEN=$(SITEGEN) .venv-test/bin/pytest Tests/browser
 
 deps:
 	@scripts/install-deps
@@ -25,4 +34,4 @@ preview: site
 	python3 -m http.server --bind 127.0.0.1 --directory Public 8000
 
 clean:
-	rm -rf .build Public .Public.sitegen-*
+	rm -rf .build Public .Public.sitegen-* .venv-test test-output
