@@ -80,7 +80,12 @@ def set_touch(driver, enabled: bool) -> None:
     )
 
 
+def set_scripts(driver, enabled: bool) -> None:
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not enabled})
+
+
 def reset_emulation(driver) -> None:
+    set_scripts(driver, True)
     set_touch(driver, False)
     set_media(driver)
     set_viewport(driver, *DESKTOP)

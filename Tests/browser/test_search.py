@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from support import ARTICLE, ARTICLE_SLUG, CONTENT, front_matter, open_page, wait
+from support import ARTICLE, ARTICLE_SLUG, CONTENT, front_matter, open_page, set_scripts, wait
 
 BODY_WORD = "Bucharest"  # in the article's body only (checked below against its source)
 
@@ -82,3 +82,13 @@ def test_a_query_in_the_address_is_searched(browser, base_url):
     open_page(browser, base_url, "/search/?q=ratification")
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li a"))
     assert browser.find_element(By.ID, "search-input").get_attribute("value") == "ratification"
+
+
+def test_without_javascript_the_page_says_so_and_links_elsewhere(browser, base_url):
+    set_scripts(browser, False)
+    open_page(browser, base_url, "/search/")
+    assert not browser.find_element(By.CSS_SELECTOR, ".search-form").is_displayed()
+    main = browser.find_element(By.ID, "main")
+    assert "needs JavaScript" in main.text
+    links = {a.get_attribute("pathname") for a in main.find_elements(By.CSS_SELECTOR, "a") if a.is_displayed()}
+    assert {"/", "/glossary/"} <= links, links
