@@ -13,7 +13,9 @@ import Testing
     #expect(summary.written == 2)
     #expect(dir.read("Public/index.html") == "home")
     #expect(dir.read("Public/articles/a/index.html") == "a")
-    #expect(dir.read("Public/.sitegen-manifest") == "articles/a/index.html\nindex.html\n")
+    let a = ContentHash.hex(ContentHash.of(Array("a".utf8)))
+    let home = ContentHash.hex(ContentHash.of(Array("home".utf8)))
+    #expect(dir.read("Public/.sitegen-manifest") == "\(a) 1 articles/a/index.html\n\(home) 4 index.html\n")
     // Nothing of the assembly is left beside the output.
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }
     #expect(leftovers.isEmpty)
@@ -48,6 +50,43 @@ import Testing
     let summary = try writer.write([page("index.html", "home")])
     #expect(summary.removed == 1)
     #expect(dir.read("Public/old/index.html") == nil)
+  }
+
+  @Test func streamedChunksMakeOneSiteAndNothingChangedTouchesNothing() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    let first = try writer.begin()
+    try first.add([page("index.html", "home")])
+    try first.add([page("a/index.html", "a"), page("b/index.html", "b")])
+    #expect(try first.commit() == WriteSummary(written: 3, unchanged: 0, removed: 0))
+    let inode = dir.inode("Public/a/index.html")
+    let second = try writer.begin()
+    try second.add([page("a/index.html", "a")])
+    try second.add([page("index.html", "home"), page("b/index.html", "b")])
+    #expect(try second.commit() == WriteSummary(written: 0, unchanged: 3, removed: 0))
+    #expect(dir.inode("Public/a/index.html") == inode)
+  }
+
+  @Test func aSessionThatIsNotCommittedLeavesTheOutputAlone() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home")])
+    do {
+      let session = try writer.begin()
+      try session.add([page("index.html", "changed"), page("new/index.html", "new")])
+    }
+    #expect(dir.read("Public/index.html") == "home")
+    #expect(dir.read("Public/new/index.html") == nil)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }.isEmpty)
+  }
+
+  @Test func aFileChangedByHandIsWrittenAgain() throws {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    _ = try writer.write([page("index.html", "home")])
+    dir.write("Public/index.html", "edited by hand")
+    #expect(try writer.write([page("index.html", "home")]).written == 1)
+    #expect(dir.read("Public/index.html") == "home")
   }
 
   @Test func leftoversOfAKilledBuildAreCleared() throws {

@@ -24,6 +24,10 @@ public struct LinkedDocument: Sendable, Hashable {
   public var html: String
   public var headings: [Heading]
   public var plainText: String
+  /// Filled by the pipeline for articles (which then drops `plainText`): distinct words for the
+  /// search index, and the count of words for reading time.
+  public var searchWords = ""
+  public var wordCount = 0
   /// In order of first use.
   public var termUses: [TermUse]
   /// The slugs of linked terms, in the order of their endnote numbers (1, 2, …).

@@ -1,6 +1,5 @@
-import CFileSystem
-
 #if canImport(Glibc)
+import CFileSystem
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
@@ -16,21 +15,23 @@ public struct WriteSummary: Sendable, Hashable {
 /// The write stage: puts a whole site in the output folder so that, at every instant, the folder
 /// holds the whole old site or the whole new one.
 ///
-/// The new site is assembled beside the output (unchanged files hard-linked, so their bytes
-/// are never rewritten), then the two folders are swapped with one `renameat2(RENAME_EXCHANGE)`.
-/// Leftovers of a killed build are cleared on the next run.
+/// The new site is assembled beside the output (unchanged files hard-linked, so their bytes are
+/// never rewritten), then the two folders are swapped with one `renameat2(RENAME_EXCHANGE)`.
+/// Files arrive in chunks (`Session.add`), so a large site is never all in memory. Whether a
+/// file changed is read from the manifest of the previous build (hash and size per file); when
+/// nothing changed, nothing is assembled and the output is not touched. Leftovers of a killed
+/// build are cleared on the next run.
 public struct OutputWriter: Sendable {
-  /// The file that marks a folder as made by sitegen, listing what it wrote.
+  /// The file that marks a folder as made by sitegen, listing what it wrote: `hash size path`.
   public static let manifestName = ".sitegen-manifest"
 
   public let output: String
-  var staging: String { sibling("staging") }
 
   public init(output: String) {
     self.output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
   }
 
-  private func sibling(_ role: String) -> String {
+  func sibling(_ role: String) -> String {
     let parts = output.split(separator: "/", omittingEmptySubsequences: false)
     let name = parts.last.map(String.init) ?? output
     let parent = parts.dropLast().joined(separator: "/")
@@ -38,89 +39,172 @@ public struct OutputWriter: Sendable {
       + "/.\(name).sitegen-\(role)"
   }
 
+  /// Writes a whole site at once (small sites, the preview server, tests).
   public func write(_ pages: [RenderedPage]) throws -> WriteSummary {
-    for page in pages where !page.isContained {
-      preconditionFailure("output path '\(page.path)' would leave the output folder")
-    }
-    let lock = try BuildLock(path: sibling("lock"))
-    defer { lock.release() }
-    POSIXFile.removeTree(staging)
+    let session = try begin()
+    try session.add(pages)
+    return try session.commit()
+  }
 
-    let manifest = RenderedPage(
-      path: Self.manifestName,
-      bytes: Array(pages.map(\.path).sorted().joined(separator: "\n").utf8) + [0x0A])
-    let all = (pages + [manifest]).sorted { $0.path < $1.path }
-    let existing = Set(POSIXFile.listFiles(output))
-    var unchanged = Set<String>()
-    for page in all where existing.contains(page.path) {
-      if POSIXFile.read(output + "/" + page.path) == page.bytes { unchanged.insert(page.path) }
-    }
-    let newPaths = Set(all.map(\.path))
-    let removed = existing.subtracting(newPaths).count
-    if unchanged.count == all.count && removed == 0 {
-      return WriteSummary(written: 0, unchanged: unchanged.count - 1, removed: 0)
-    }
+  /// Takes the output's lock and reads what the previous build wrote.
+  public func begin() throws -> Session { try Session(writer: self) }
 
-    do {
-      try assemble(all, unchanged: unchanged)
-      try swapIn()
-    } catch {
+  /// One build's writing; used from one thread (its own writes fan out to every core).
+  public final class Session {
+    let writer: OutputWriter
+    private let lock: BuildLock
+    private let staging: String
+    /// The previous build's files: path → (hash, size).
+    private let previous: [String: (hash: UInt64, size: Int)]
+    private var manifest: [(path: String, hash: UInt64, size: Int)] = []
+    /// Unchanged files seen before the first change: linked once staging exists.
+    private var pendingUnchanged: [String] = []
+    private var folders = Set<String>()
+    private var assembling = false
+    private var written = 0
+    private var committed = false
+
+    init(writer: OutputWriter) throws {
+      self.writer = writer
+      staging = writer.sibling("staging")
+      lock = try BuildLock(path: writer.sibling("lock"))
       POSIXFile.removeTree(staging)
-      throw error
+      previous = Self.readManifest(writer.output)
     }
-    POSIXFile.removeTree(staging)  // now the old site
-    return WriteSummary(
-      written: all.count - unchanged.count - (unchanged.contains(Self.manifestName) ? 0 : 1),
-      unchanged: unchanged.subtracting([Self.manifestName]).count, removed: removed)
-  }
 
-  private func assemble(_ pages: [RenderedPage], unchanged: Set<String>) throws {
-    try POSIXFile.makeDirectory(staging)
-    // Folders first, in order, then the files on every core: creating files is mostly the
-    // file system's metadata work, which runs in parallel in the kernel.
-    var folders = Set<String>()
-    for page in pages {
-      var folder = ""
-      for component in page.path.split(separator: "/").dropLast() {
-        folder += (folder.isEmpty ? "" : "/") + component
-        folders.insert(folder)
-      }
-    }
-    for folder in folders.sorted() { try POSIXFile.makeDirectory(staging + "/" + folder) }
-    let staging = self.staging, output = self.output
-    let failures = orderedParallelMap(pages) { page -> String? in
-      let target = staging + "/" + page.path
-      if unchanged.contains(page.path), link(output + "/" + page.path, target) == 0 { return nil }
-      do {
-        try POSIXFile.write(page.bytes, to: target)
-        return nil
-      } catch {
-        return "\(error)"
-      }
-    }
-    if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
-  }
+    private var finished = false
 
-  private func swapIn() throws {
-    if !POSIXFile.exists(output) {
+    deinit { finish() }
+
+    /// Clears what an uncommitted session assembled and lets the next build in.
+    private func finish() {
+      guard !finished else { return }
+      finished = true
+      if !committed { POSIXFile.removeTree(staging) }
+      lock.release()
+    }
+
+    public func add(_ pages: [RenderedPage]) throws {
+      var changed: [RenderedPage] = []
+      var unchanged: [String] = []
+      for page in pages {
+        precondition(page.isContained, "output path '\(page.path)' would leave the output folder")
+        let hash = ContentHash.of(page.bytes)
+        manifest.append((page.path, hash, page.bytes.count))
+        if let old = previous[page.path], old.hash == hash, old.size == page.bytes.count {
+          unchanged.append(page.path)
+        } else {
+          changed.append(page)
+        }
+      }
+      if !assembling && changed.isEmpty {
+        pendingUnchanged += unchanged
+        return
+      }
+      if !assembling {
+        try POSIXFile.makeDirectory(staging)
+        assembling = true
+        unchanged += pendingUnchanged
+        pendingUnchanged = []
+      }
+      try place(changed, linking: unchanged)
+    }
+
+    /// Swaps the new site in, or leaves the output alone when nothing changed.
+    public func commit() throws -> WriteSummary {
+      let paths = Set(manifest.map(\.path))
+      let removed = previous.keys.filter { !paths.contains($0) }.count
+      let unchangedCount = manifest.count - written
+      defer { finish() }
+      if !assembling && removed == 0 && !previous.isEmpty {
+        committed = true
+        return WriteSummary(written: 0, unchanged: unchangedCount, removed: 0)
+      }
+      if !assembling {
+        try POSIXFile.makeDirectory(staging)
+        assembling = true
+        try place([], linking: pendingUnchanged)
+      }
+      let lines = manifest.sorted { $0.path < $1.path }
+        .map { "\(ContentHash.hex($0.hash)) \($0.size) \($0.path)\n" }.joined()
+      try POSIXFile.write(Array(lines.utf8), to: staging + "/" + OutputWriter.manifestName)
+      try swapIn()
+      committed = true
+      POSIXFile.removeTree(staging)  // now the old site
+      return WriteSummary(written: written, unchanged: unchangedCount, removed: removed)
+    }
+
+    private func place(_ changed: [RenderedPage], linking unchanged: [String]) throws {
+      // Folders first, in order, then the files on every core: creating files is mostly the
+      // file system's metadata work, which runs in parallel in the kernel.
+      var newFolders: [String] = []
+      for path in changed.map(\.path) + unchanged {
+        var folder = ""
+        for component in path.split(separator: "/").dropLast() {
+          folder += (folder.isEmpty ? "" : "/") + component
+          if folders.insert(folder).inserted { newFolders.append(folder) }
+        }
+      }
+      for folder in newFolders.sorted() { try POSIXFile.makeDirectory(staging + "/" + folder) }
+      let staging = self.staging, output = writer.output
+      let writeFailures = orderedParallelMap(changed) { page -> String? in
+        do {
+          try POSIXFile.write(page.bytes, to: staging + "/" + page.path)
+          return nil
+        } catch {
+          return "\(error)"
+        }
+      }
+      let linkFailures = orderedParallelMap(unchanged) { path -> String? in
+        if link(output + "/" + path, staging + "/" + path) == 0 { return nil }
+        // The bytes are not in memory any more: say so; the manifest check makes the next
+        // build write the file anew.
+        return "cannot link \(output)/\(path) into the new site: \(POSIXFile.errorText())"
+      }
+      if let failure = (writeFailures + linkFailures).compactMap({ $0 }).first {
+        throw EnvironmentError(failure)
+      }
+      written += changed.count
+    }
+
+    private func swapIn() throws {
+      let output = writer.output
+      if !POSIXFile.exists(output) {
+        guard rename(staging, output) == 0 else {
+          throw EnvironmentError("cannot move the new site into \(output): \(POSIXFile.errorText())")
+        }
+        return
+      }
+      if sitegen_rename_exchange(staging, output) == 0 { return }
+      // No atomic exchange here (an old kernel, another OS): two renames, with a short gap
+      // in which the output folder is missing but no half-written site is ever visible.
+      let old = writer.sibling("old")
+      POSIXFile.removeTree(old)
+      guard rename(output, old) == 0 else {
+        throw EnvironmentError("cannot replace \(output): \(POSIXFile.errorText())")
+      }
       guard rename(staging, output) == 0 else {
-        throw EnvironmentError("cannot move the new site into \(output): \(POSIXFile.errorText())")
+        let reason = POSIXFile.errorText()
+        _ = rename(old, output)
+        throw EnvironmentError("cannot replace \(output): \(reason)")
       }
-      return
+      _ = rename(old, staging)
     }
-    if sitegen_rename_exchange(staging, output) == 0 { return }
-    // No atomic exchange here (an old kernel, another OS): two renames, with a short gap
-    // in which the output folder is missing but no half-written site is ever visible.
-    let old = sibling("old")
-    POSIXFile.removeTree(old)
-    guard rename(output, old) == 0 else {
-      throw EnvironmentError("cannot replace \(output): \(POSIXFile.errorText())")
+
+    /// The previous build's manifest; files it lists that are missing count as changed.
+    static func readManifest(_ output: String) -> [String: (hash: UInt64, size: Int)] {
+      guard let bytes = POSIXFile.read(output + "/" + OutputWriter.manifestName) else { return [:] }
+      var out: [String: (hash: UInt64, size: Int)] = [:]
+      for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        let parts = line.split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1])
+        else { continue }
+        let path = String(parts[2])
+        var st = stat()
+        guard lstat(output + "/" + path, &st) == 0, Int(st.st_size) == size else { continue }
+        out[path] = (hash, size)
+      }
+      return out
     }
-    guard rename(staging, output) == 0 else {
-      let reason = POSIXFile.errorText()
-      _ = rename(old, output)
-      throw EnvironmentError("cannot replace \(output): \(reason)")
-    }
-    _ = rename(old, staging)
   }
 }

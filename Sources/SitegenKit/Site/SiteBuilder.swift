@@ -14,20 +14,24 @@ public enum SiteBuilder {
     var timer = StageTimer()
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
     timer.lap("load")
-    let site = SitePipeline.generate(content, options: options, theme: theme)
-    guard !site.diagnostics.hasErrors else {
-      return BuildResult(diagnostics: site.diagnostics, pageCount: site.pages.count, write: nil)
+    let session = try OutputWriter(output: options.outputDirectory).begin()
+    let report = try SitePipeline.stream(content, options: options, theme: theme) { pages in
+      try session.add(pages)
+    }
+    // With errors nothing was rendered; the session ends without touching the output.
+    guard !report.diagnostics.hasErrors else {
+      return BuildResult(diagnostics: report.diagnostics, pageCount: 0, write: nil)
     }
     timer = StageTimer()
-    let summary = try OutputWriter(output: options.outputDirectory).write(site.pages)
+    let summary = try session.commit()
     timer.lap("write")
-    return BuildResult(diagnostics: site.diagnostics, pageCount: site.pages.count, write: summary)
+    return BuildResult(diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary)
   }
 
   /// `sitegen check`: everything `build` validates, writing nothing.
   public static func check(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
-    let site = SitePipeline.generate(content, options: options, theme: theme)
-    return BuildResult(diagnostics: site.diagnostics, pageCount: site.pages.count, write: nil)
+    let report = SitePipeline.stream(content, options: options, theme: theme, rendering: .never) { _ in }
+    return BuildResult(diagnostics: report.diagnostics, pageCount: report.fileCount, write: nil)
   }
 }

@@ -134,7 +134,7 @@ struct SiteGraph {
     let article = articles[i]
     let document = linked[i]
     let related = relatedArticles(i).map { summaries[$0] }
-    let words = Self.wordCount(document.plainText)
+    let words = document.wordCount
     return ArticlePage(
       article: summaries[i], authors: article.authors, body: document.html,
       headings: document.headings, readingMinutes: max(1, (words + 229) / 230),

@@ -8,11 +8,47 @@ public struct GeneratedSite: Sendable {
   public var termCount: Int
 }
 
+/// What a build found, apart from the files themselves.
+public struct BuildReport: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var articleCount: Int
+  public var termCount: Int
+  /// Files rendered (0 when errors stopped the rendering).
+  public var fileCount: Int
+}
+
+/// When the render stage runs.
+public enum Rendering: Sendable {
+  /// Tests and tools that want the pages of a broken site too.
+  case always
+  /// A build: errors mean there is nothing to write.
+  case unlessErrors
+  /// `check`: diagnostics only.
+  case never
+}
+
 /// load → parse → index → link → render, as plain values; `SiteBuilder` adds the disk.
 public enum SitePipeline {
+  /// The whole site in memory, rendered even when the content has errors (tests, tools).
   public static func generate(
     _ content: LoadedContent, options: BuildOptions, theme: some Theme
   ) -> GeneratedSite {
+    var pages: [RenderedPage] = []
+    let report = stream(content, options: options, theme: theme, rendering: .always) {
+      pages += $0
+    }
+    return GeneratedSite(
+      pages: pages.sorted { $0.path < $1.path }, diagnostics: report.diagnostics,
+      articleCount: report.articleCount, termCount: report.termCount)
+  }
+
+  /// Runs the stages and hands rendered files to `emit` in chunks, so a large site is never
+  /// all in memory. Every diagnostic is known before the first file is rendered; with errors
+  /// nothing is rendered (unless asked), so nothing can be written.
+  public static func stream(
+    _ content: LoadedContent, options: BuildOptions, theme: some Theme,
+    rendering: Rendering = .unlessErrors, emit: ([RenderedPage]) throws -> Void
+  ) rethrows -> BuildReport {
     var diagnostics = content.diagnostics
     var timer = StageTimer()
 
@@ -41,9 +77,15 @@ public enum SitePipeline {
     timer.lap("index")
     // link
     let linkedArticles = orderedParallelMap(articles.published) { article in
-      linker.link(
+      // What search and reading time need of the text is kept; the text itself is dropped,
+      // so a large site's plain text is never all in memory.
+      var document = linker.link(
         body: article.body, source: article.source, firstLine: article.bodyFirstLine,
         mode: article.glossaryLinks ?? config.glossaryLinks)
+      document.searchWords = SearchIndex.words(document.plainText)
+      document.wordCount = SiteGraph.wordCount(document.plainText)
+      document.plainText = ""
+      return document
     }
     let linkedTerms = orderedParallelMap(glossary.terms) { term in
       linker.link(
@@ -79,18 +121,29 @@ public enum SitePipeline {
       (String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
        .tag(TagPage(tag: tag.summary, articles: tag.articles)))
     }
-    var rendered = orderedParallelMap(pages) { entry in
-      RenderedPage(path: entry.path, html: theme.render(entry.page, site: site))
-    }
-    rendered += theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) }
-    timer.lap("pages")
-    rendered += SiteFiles.make(
-      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site)
-
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
+    var report = BuildReport(
+      diagnostics: diagnostics.sortedForOutput(), articleCount: articles.published.count,
+      termCount: glossary.terms.count, fileCount: 0)
+    switch rendering {
+    case .always: break
+    case .unlessErrors: if diagnostics.hasErrors { return report }
+    case .never: return report
+    }
+
+    let chunkSize = 512
+    for start in stride(from: 0, to: pages.count, by: chunkSize) {
+      let chunk = Array(pages[start..<min(start + chunkSize, pages.count)])
+      try emit(orderedParallelMap(chunk) { entry in
+        RenderedPage(path: entry.path, html: theme.render(entry.page, site: site))
+      })
+    }
+    try emit(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
+    timer.lap("pages")
+    try emit(SiteFiles.make(
+      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site))
     timer.lap("feed, sitemap, search index")
-    return GeneratedSite(
-      pages: rendered.sorted { $0.path < $1.path }, diagnostics: diagnostics.sortedForOutput(),
-      articleCount: articles.published.count, termCount: glossary.terms.count)
+    report.fileCount = pages.count + theme.assets.count + 4
+    return report
   }
 }

@@ -7,7 +7,8 @@ enum SearchIndex {
     var article: ArticleSummary
     var headings: [String]
     var terms: [String]
-    var text: String
+    /// `words(text)` of the article's plain text.
+    var words: String
   }
 
   struct TermEntry {
@@ -21,7 +22,7 @@ enum SearchIndex {
   static func articleJSON(_ e: ArticleEntry) -> String {
     "{\"url\":\(JSON.string(e.article.url)),\"title\":\(JSON.string(e.article.title)),"
       + "\"summary\":\(JSON.string(e.article.summary)),\"date\":\(JSON.string(e.article.date.display)),"
-      + "\"headings\":\(list(e.headings)),\"terms\":\(list(e.terms)),\"words\":\(JSON.string(words(e.text)))}"
+      + "\"headings\":\(list(e.headings)),\"terms\":\(list(e.terms)),\"words\":\(JSON.string(e.words))}"
   }
 
   /// The script, from the articles' entries (`articleJSON`) and the terms.

@@ -13,7 +13,7 @@ enum SiteFiles {
       SearchIndex.articleJSON(SearchIndex.ArticleEntry(
         article: graph.summaries[i], headings: linked[i].headings.map(\.text),
         terms: linked[i].termUses.compactMap { graph.glossary.term($0.slug)?.name },
-        text: linked[i].plainText))
+        words: linked[i].searchWords))
     }
     let paths = pages.compactMap { entry -> Sitemap.Entry? in
       switch entry.page {
