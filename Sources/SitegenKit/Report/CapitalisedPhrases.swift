@@ -40,7 +40,10 @@ enum CapitalisedPhrases {
         words = words.dropLast()
       }
       current = []
-      guard words.filter(\.isCapitalised).count >= 2, let first = words.first, let last = words.last
+      // Two capitalised words, or one and its number ("Article 5").
+      let capitalised = words.filter(\.isCapitalised).count
+      guard let first = words.first, let last = words.last,
+        capitalised >= 2 || (capitalised == 1 && words.count == 2 && last.isNumber)
       else { return }
       let utf8 = text.utf8
       let start = utf8.index(utf8.startIndex, offsetBy: first.offset)
