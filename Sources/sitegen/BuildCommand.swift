@@ -20,7 +20,13 @@ struct BuildCommand: ParsableCommand {
       contentDirectory: content, outputDirectory: output, includeDrafts: drafts, strict: strict)
     let result: BuildResult
     do {
-      result = try SiteBuilder.build(options, theme: SiteTheme())
+      if ProgressMeter.isWanted(format: report.resolvedFormat) {
+        let meter = ProgressMeter()
+        defer { meter.finish() }
+        result = try SiteBuilder.build(options, theme: ProgressTheme(base: SiteTheme(), meter: meter))
+      } else {
+        result = try SiteBuilder.build(options, theme: SiteTheme())
+      }
     } catch {
       throw failEnvironment(error)
     }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Progress of a long build: on a terminal only, never in CI or through a pipe.
+@Suite struct BuildProgressTests {
+  static let script = "/usr/bin/script"
+
+  static func largeSite() -> TemporarySite {
+    var files = ["Content/site.yml": "title: Progress\nbase_url: https://progress.example/\n"]
+    for i in 0..<400 {
+      files["Content/articles/a\(i).md"] =
+        "---\ntitle: Article \(i)\nsummary: S.\ndate: 2025-01-01\n---\n"
+        + String(
+          repeating: "A paragraph of article \(i), long enough to take a moment.\n\n", count: 30)
+    }
+    return TemporarySite(files: files)
+  }
+
+  /// Runs `sitegen build` on a pseudo-terminal (util-linux `script`), as a person would.
+  static func buildOnTerminal(_ site: TemporarySite, environment: [String: String] = [:]) throws
+    -> String
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: script)
+    process.arguments = ["-qec", "'\(CLI.binary)' build", "/dev/null"]
+    process.currentDirectoryURL = URL(fileURLWithPath: site.path)
+    var env = ProcessInfo.processInfo.environment
+    for name in ["CI", "GITHUB_ACTIONS"] { env[name] = nil }
+    env["TERM"] = "xterm"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+  func aTerminalSeesPagesDoneOfTotalThenOnlyTheSummary() throws {
+    let site = Self.largeSite()
+    let output = try Self.buildOnTerminal(site)
+    #expect(output.contains("\r"), "\(output)")
+    #expect(
+      output.contains("Rendering articles and terms: ")
+        || output.contains("Reading and linking the content: "),
+      "\(output)")
+    if let last = output.range(of: "Rendering articles and terms: ", options: .backwards) {
+      #expect(output[last.upperBound...].prefix(while: { $0 != "\u{1B}" }).hasSuffix(" of 400"))
+    }
+    // The progress line is cleared before the summary.
+    #expect(
+      output.contains("\r\u{1B}[KBuilt 403 files") || output.contains("\u{1B}[KBuilt "), "\(output)"
+    )
+
+    let ci = try Self.buildOnTerminal(site, environment: ["CI": "true"])
+    #expect(!ci.contains("Rendering") && !ci.contains("Reading and linking"), "\(ci)")
+  }
+
+  @Test func aPipeGetsOnlyTheSummaryLine() throws {
+    let site = Self.largeSite()
+    let r = try CLI.run(["build"], in: site.path)
+    #expect(r.status == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.hasPrefix("Built ") && r.stdout.split(separator: "\n").count == 1)
+  }
+}
