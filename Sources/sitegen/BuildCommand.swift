@@ -33,7 +33,10 @@ struct BuildCommand: ParsableCommand {
     let code = report.report(result.diagnostics)
     let errors = result.diagnostics.filter { $0.severity == .error }.count
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-    if let write = result.write {
+    if result.upToDate {
+      print(
+        "Up to date: \(result.pageCount) files in \(output), nothing changed since the last build, \(warnings) warning\(warnings == 1 ? "" : "s"), in \(elapsed(since: start))")
+    } else if let write = result.write {
       print(
         "Built \(result.pageCount) files into \(output) (\(write.written) written, \(write.unchanged) unchanged, \(write.removed) removed), \(warnings) warning\(warnings == 1 ? "" : "s"), in \(elapsed(since: start))")
     } else {

@@ -156,3 +156,39 @@ import Testing
     #expect(r.stderr.contains("unknown extension 'emoji'"))
   }
 }
+
+/// A build with nothing changed stops at once and repeats what the last one said.
+@Suite struct UpToDateTests {
+  @Test func secondBuildIsUpToDateAndReplaysWarnings() throws {
+    let site = TemporarySite()
+    site.write("Content/articles/warn.md", "---\ntitle: W\nsummary: S\ndate: 2025-01-01\nsumary: x\n---\n")
+    let first = try CLI.run(["build"], in: site.path)
+    #expect(first.status == 0)
+    let second = try CLI.run(["build"], in: site.path)
+    #expect(second.status == 0)
+    #expect(second.stdout.hasPrefix("Up to date: "), "\(second.stdout)")
+    #expect(second.stderr == first.stderr, "the same warnings, printed again")
+  }
+
+  @Test func anEditADeletedOutputFileOrADueArticleMeansARealBuild() throws {
+    let site = TemporarySite()
+    site.write("Content/articles/later.md", "---\ntitle: Later\nsummary: S\ndate: 2030-01-01\n---\n")
+    #expect(try CLI.run(["build"], in: site.path).status == 0)
+    #expect(try CLI.run(["build"], in: site.path).stdout.hasPrefix("Up to date"))
+    // An edited source.
+    site.write("Content/articles/hello.md", "---\ntitle: Hello again\nsummary: A greeting.\ndate: 2025-01-01\n---\nHi.\n")
+    #expect(try CLI.run(["build"], in: site.path).stdout.hasPrefix("Built "))
+    #expect(site.read("Public/articles/hello/index.html")?.contains("Hello again") == true)
+    // A file removed from the output by hand.
+    try FileManager.default.removeItem(atPath: site.path + "/Public/404.html")
+    #expect(try CLI.run(["build"], in: site.path).stdout.hasPrefix("Built "))
+    #expect(site.read("Public/404.html") != nil)
+    // Time passing: the future article is due in 2031.
+    #expect(try CLI.run(["build"], in: site.path).stdout.hasPrefix("Up to date"))
+    let due = try CLI.run(["build"], in: site.path, environment: ["SOURCE_DATE_EPOCH": "1924992000"])
+    #expect(due.stdout.hasPrefix("Built "))
+    #expect(site.read("Public/articles/later/index.html") != nil)
+    // Other options are other builds.
+    #expect(try CLI.run(["build", "--drafts"], in: site.path).stdout.hasPrefix("Built "))
+  }
+}

@@ -46,6 +46,11 @@ public struct OutputWriter: Sendable {
     return try session.commit()
   }
 
+  /// Does every file the manifest lists (and `fileCount` of them) exist with its size?
+  func isIntact(fileCount: Int) -> Bool {
+    Session.readManifest(output).count == fileCount
+  }
+
   /// Takes the output's lock and reads what the previous build wrote.
   public func begin() throws -> Session { try Session(writer: self) }
 

@@ -3,6 +3,8 @@ public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic]
   public var pageCount: Int
   public var write: WriteSummary?
+  /// Nothing changed since the last build: it was not run again.
+  public var upToDate = false
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -11,10 +13,19 @@ public struct BuildResult: Sendable {
 public enum SiteBuilder {
   public static func build(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
     try OutputGuard.check(output: options.outputDirectory, content: options.contentDirectory)
+    let writer = OutputWriter(output: options.outputDirectory)
+    let fingerprint = BuildState.fingerprint(options: options, writer: writer)
+    if let state = BuildState.read(BuildState.path(for: writer)),
+      state.isCurrent(fingerprint: fingerprint, writer: writer, at: options.now)
+    {
+      return BuildResult(
+        diagnostics: state.diagnostics, pageCount: state.fileCount,
+        write: WriteSummary(written: 0, unchanged: state.fileCount, removed: 0), upToDate: true)
+    }
     var timer = StageTimer()
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
     timer.lap("load")
-    let session = try OutputWriter(output: options.outputDirectory).begin()
+    let session = try writer.begin()
     let report = try SitePipeline.stream(content, options: options, theme: theme) { pages in
       try session.add(pages)
     }
@@ -25,6 +36,11 @@ public enum SiteBuilder {
     timer = StageTimer()
     let summary = try session.commit()
     timer.lap("write")
+    BuildState(
+      fingerprint: fingerprint, manifest: BuildState.manifestStamp(writer),
+      fileCount: report.fileCount, nextPublication: report.nextPublication,
+      diagnostics: report.diagnostics
+    ).save(writer)
     return BuildResult(diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary)
   }
 

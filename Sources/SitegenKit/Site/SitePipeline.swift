@@ -15,6 +15,8 @@ public struct BuildReport: Sendable {
   public var termCount: Int
   /// Files rendered (0 when errors stopped the rendering).
   public var fileCount: Int
+  /// When the earliest future-dated article is due: the site changes then, inputs or not.
+  public var nextPublication: Int?
 }
 
 /// When the render stage runs.
@@ -124,7 +126,9 @@ public enum SitePipeline {
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
     var report = BuildReport(
       diagnostics: diagnostics.sortedForOutput(), articleCount: articles.published.count,
-      termCount: glossary.terms.count, fileCount: 0)
+      termCount: glossary.terms.count, fileCount: 0,
+      nextPublication: articles.leftOut.filter { !$0.draft && $0.date.epochSeconds > options.now }
+        .map(\.date.epochSeconds).min())
     switch rendering {
     case .always: break
     case .unlessErrors: if diagnostics.hasErrors { return report }
