@@ -27,7 +27,7 @@ struct ProgressTheme<Base: Theme>: Theme {
 }
 
 /// Counts rendered pages from every render thread and redraws the line at most ten times a
-/// second; before the first page, a ticking "reading and linking" line says the build is alive.
+/// second, and four times a second from its own thread while no page renders.
 final class ProgressMeter: Sendable {
   private struct State {
     var finished = false
@@ -43,19 +43,10 @@ final class ProgressMeter: Sendable {
   private let state = Mutex(State())
 
   init() {
+    // Redraws between pages too, so the line shows the build is alive in every stage.
     Thread.detachNewThread { [self] in
-      while true {
+      while draw(after: 250_000_000) {
         usleep(250_000)
-        let now = DispatchTime.now().uptimeNanoseconds
-        let line: String? = state.withLock { s in
-          guard !s.finished else { return nil }
-          guard s.done == 0, now - start > 500_000_000 else { return "" }
-          s.drawn = true
-          return "Reading and linking the content: "
-            + String(format: "%.1f s", Double(now - start) / 1e9)
-        }
-        guard let line else { return }
-        if !line.isEmpty { write("\r" + line + "\u{1B}[K") }
       }
     }
   }
@@ -71,23 +62,38 @@ final class ProgressMeter: Sendable {
   }
 
   func rendered(_ page: Page) {
-    let now = DispatchTime.now().uptimeNanoseconds
-    let line: String? = state.withLock { s in
-      guard !s.finished else { return nil }
+    state.withLock { s in
       switch page {
       case .article, .term: s.done += 1
       case .home(let home): s.articles = home.articles.count
       case .glossaryIndex(let index): s.terms = index.terms.count
       default: break
       }
-      // Quiet for the first half second, then ten redraws a second.
-      guard now - start > 500_000_000, now - s.lastDraw > 100_000_000 else { return nil }
+    }
+    _ = draw(after: 100_000_000)
+  }
+
+  /// Redraws the line when the build has run half a second and the last draw is `gap` old;
+  /// false once the build has finished.
+  private func draw(after gap: UInt64) -> Bool {
+    let now = DispatchTime.now().uptimeNanoseconds
+    let line: String? = state.withLock { s in
+      guard !s.finished else { return nil }
+      guard now - start > 500_000_000, now - s.lastDraw >= gap else { return "" }
       s.lastDraw = now
       s.drawn = true
+      let seconds = String(format: "%.1f s", Double(now - start) / 1e9)
+      guard s.done > 0 else { return "Reading and linking the content (\(seconds))" }
       let total = s.articles.flatMap { a in s.terms.map { a + $0 } }
+      if let total, s.done >= total {
+        return "Rendered \(s.done) articles and terms; writing the site (\(seconds))"
+      }
       return "Rendering articles and terms: \(s.done)" + (total.map { " of \($0)" } ?? "")
+        + " (\(seconds))"
     }
-    if let line { write("\r" + line + "\u{1B}[K") }
+    guard let line else { return false }
+    if !line.isEmpty { write("\r" + line + "\u{1B}[K") }
+    return true
   }
 
   /// Clears the line before the summary and diagnostics are printed.

@@ -60,11 +60,13 @@ public enum Placeholders {
 public enum SiteCheck {
   public static func run(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
-    let site = SitePipeline.generate(content, options: options, theme: theme)
+    let report = SitePipeline.stream(content, options: options, theme: theme, rendering: .never) {
+      _ in
+    }
     var placeholders = (content.articles + content.terms).flatMap(Placeholders.find)
     if options.strict { placeholders = placeholders.escalatingWarnings() }
     return BuildResult(
-      diagnostics: (site.diagnostics + placeholders).sortedForOutput(), pageCount: site.pages.count,
-      write: nil)
+      diagnostics: (report.diagnostics + placeholders).sortedForOutput(),
+      pageCount: report.fileCount, write: nil)
   }
 }

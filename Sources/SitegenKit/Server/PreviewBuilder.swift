@@ -25,7 +25,7 @@ public struct PreviewBuild: Sendable {
 public struct PreviewBuilder: Sendable {
   public let options: BuildOptions
   /// Output path → hash of its bytes, for the last good build.
-  private var lastGood: [String: Int] = [:]
+  private var lastGood: [String: UInt64] = [:]
 
   public init(options: BuildOptions) {
     self.options = options
@@ -36,29 +36,25 @@ public struct PreviewBuilder: Sendable {
     try OutputGuard.check(output: options.outputDirectory, content: options.contentDirectory)
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
     let basePath = content.siteConfig.flatMap { SiteConfig.parse($0).0?.basePath } ?? "/"
-    let site = SitePipeline.generate(content, options: options, theme: theme)
-    guard !site.diagnostics.hasErrors else {
-      return PreviewBuild(
-        diagnostics: site.diagnostics, changedFiles: [], pageCount: site.pages.count,
-        basePath: basePath, write: nil)
+    // Streamed into the writer as `build` does; with errors nothing renders and the session
+    // ends without touching the output.
+    let session = try OutputWriter(output: options.outputDirectory).begin()
+    var hashes: [String: UInt64] = [:]
+    let report = try SitePipeline.stream(content, options: options, theme: theme) { pages in
+      for page in pages { hashes[page.path] = ContentHash.of(page.bytes) }
+      try session.add(pages)
     }
-    let summary = try OutputWriter(output: options.outputDirectory).write(site.pages)
-    var hashes: [String: Int] = [:]
-    for page in site.pages { hashes[page.path] = Self.hash(page.bytes) }
+    guard !report.diagnostics.hasErrors else {
+      return PreviewBuild(
+        diagnostics: report.diagnostics, changedFiles: [], pageCount: 0, basePath: basePath,
+        write: nil)
+    }
+    let summary = try session.commit()
     var changed = Set(lastGood.keys).subtracting(hashes.keys)
     for (path, hash) in hashes where lastGood[path] != hash { changed.insert(path) }
     lastGood = hashes
     return PreviewBuild(
-      diagnostics: site.diagnostics, changedFiles: changed.sorted(), pageCount: site.pages.count,
+      diagnostics: report.diagnostics, changedFiles: changed.sorted(), pageCount: report.fileCount,
       basePath: basePath, write: summary)
-  }
-
-  // Hasher's seed is per process, and the hashes never leave it; a collision would only skip
-  // one reload.
-  private static func hash(_ bytes: [UInt8]) -> Int {
-    var hasher = Hasher()
-    hasher.combine(bytes.count)
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    return hasher.finalize()
   }
 }
