@@ -46,14 +46,15 @@ struct PreviewServer: Sendable {
     }
   }
 
-  /// Closes the listening socket and the open connections, waiting at most `seconds`.
-  func stop(seconds: Double = 1) {
+  /// Closes the listening socket and lets open responses end, waiting at most `seconds` (the
+  /// process exits next, which closes whatever is left).
+  func stop(seconds: Double) {
     let done = DispatchSemaphore(value: 0)
     Task.detached {
       await server.stop(timeout: seconds)
       done.signal()
     }
-    _ = done.wait(timeout: .now() + seconds + 1)
+    _ = done.wait(timeout: .now() + seconds)
   }
 
   /// An IP address only: a name would need a resolver and could mean any interface.

@@ -40,5 +40,7 @@ public struct ServeOptions: Sendable {
       ? String(build.contentDirectory.dropLast()) : build.contentDirectory
   }
 
-  var templatesFolder: String { siteRoot == "/" ? "/Templates" : siteRoot + "/Templates" }
+  var templatesFolder: String {
+    siteRoot == "/" ? "/Templates" : siteRoot == "." ? "Templates" : siteRoot + "/Templates"
+  }
 }
