@@ -150,8 +150,21 @@ public struct OutputWriter: Sendable {
           if folders.insert(folder).inserted { newFolders.append(folder) }
         }
       }
-      for folder in newFolders.sorted() { try POSIXFile.makeDirectory(staging + "/" + folder) }
       let staging = self.staging, output = writer.output
+      // Parents before children, and each depth on every core: one folder per page makes
+      // mkdir the file system's busiest call in a build.
+      let byDepth = Dictionary(grouping: newFolders) { $0.split(separator: "/").count }
+      for depth in byDepth.keys.sorted() {
+        let failures = orderedParallelMap(byDepth[depth] ?? []) { folder -> String? in
+          do {
+            try POSIXFile.makeDirectory(staging + "/" + folder)
+            return nil
+          } catch {
+            return "\(error)"
+          }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
+      }
       let writeFailures = orderedParallelMap(changed) { page -> String? in
         do {
           try POSIXFile.write(page.bytes, to: staging + "/" + page.path)
