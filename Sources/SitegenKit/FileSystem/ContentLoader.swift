@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The sources of one site, as the load stage found them.
 public struct LoadedContent: Sendable {
   public var siteConfig: SourceFile?
@@ -15,7 +21,9 @@ public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The load stage: reads `site.yml`, `articles/*.md` and `glossary/*.md` under the content
-/// folder. Everything else is reported, not guessed at.
+/// folder. Everything else is reported, not guessed at: files that are not regular files,
+/// symbolic links that lead out of the content folder, and names that differ only by case or
+/// Unicode normalisation (they collide on macOS and Windows file systems).
 public enum ContentLoader {
   public static func load(contentDirectory: String) throws -> LoadedContent {
     let fm = FileManager.default
@@ -25,14 +33,44 @@ public enum ContentLoader {
         "no content folder at '\(contentDirectory)': run sitegen in the site's folder or pass --content DIR")
     }
     let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+    let root = resolvedPath(display) ?? display
     var diagnostics: [Diagnostic] = []
 
+    /// Reads one file that must be a regular file inside the content folder (links allowed).
     func read(_ relative: String) -> SourceFile? {
       let path = display + "/" + relative
+      let at = SourceLocation(path: path, line: 1)
+      var info = stat()
+      // Every file, not only links: a linked articles/ folder leads out just as well.
+      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, resolvedPath(path) == nil {
+        let problem = errno == ELOOP ? "is part of a loop of symbolic links" : "points to nothing"
+        diagnostics.append(.error(
+          "load.broken-symlink", "this symbolic link \(problem); remove it or point it at a file",
+          at: at))
+        return nil
+      }
+      if let target = resolvedPath(path), !target.hasPrefix(root + "/") {
+        diagnostics.append(.error(
+          "load.symlink-outside",
+          "this file is a symbolic link out of the content folder; copy the file in instead",
+          at: at))
+        return nil
+      }
+      guard stat(path, &info) == 0 else {
+        diagnostics.append(.error(
+          "load.unreadable", "cannot read this file (\(String(cString: strerror(errno)))); check its permissions",
+          at: at))
+        return nil
+      }
+      guard info.st_mode & S_IFMT == S_IFREG else {
+        diagnostics.append(.error(
+          "load.not-a-file", "this is not a regular file (a device, pipe or socket); remove it",
+          at: at))
+        return nil
+      }
       guard let data = fm.contents(atPath: path) else {
         diagnostics.append(.error(
-          "load.unreadable", "cannot read this file; check its permissions",
-          at: SourceLocation(path: path, line: 1)))
+          "load.unreadable", "cannot read this file; check its permissions", at: at))
         return nil
       }
       return SourceFile(relativePath: relative, displayPath: path, bytes: [UInt8](data))
@@ -40,13 +78,40 @@ public enum ContentLoader {
 
     func markdownFiles(in folder: String) -> [SourceFile] {
       let dir = display + "/" + folder
-      guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return [] }
+      guard fm.fileExists(atPath: dir) else { return [] }
+      let names: [String]
+      do {
+        names = try fm.contentsOfDirectory(atPath: dir)
+      } catch {
+        diagnostics.append(.error(
+          "load.unreadable-folder", "cannot list this folder; check its permissions",
+          at: SourceLocation(path: dir, line: 1)))
+        return []
+      }
       var files: [SourceFile] = []
+      // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
+      var seen: [String: String] = [:]
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = folder + "/" + name
+        let folded = name.lowercased()
+        if let other = seen[folded] {
+          let difference = name.lowercased().utf8.elementsEqual(other.lowercased().utf8)
+            ? "differ only by case" : "are one name in two Unicode normalisations (NFC and NFD)"
+          diagnostics.append(.error(
+            "load.name-collision",
+            "'\(name)' and '\(other)' \(difference), so they are one file on macOS and Windows; rename one",
+            at: SourceLocation(path: dir + "/" + name, line: 1)))
+          continue
+        }
+        seen[folded] = name
         var isDirectory: ObjCBool = false
         _ = fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDirectory)
-        if isDirectory.boolValue {
+        if isDirectory.boolValue && name.hasSuffix(".md") {
+          diagnostics.append(.error(
+            "load.folder-named-md",
+            "'\(name)' is a folder, not a Markdown file; rename it or move its contents up",
+            at: SourceLocation(path: dir + "/" + name, line: 1)))
+        } else if isDirectory.boolValue {
           diagnostics.append(.warning(
             "load.ignored-folder", "folders inside \(folder)/ are not read; move its files up",
             at: SourceLocation(path: dir + "/" + name, line: 1)))
@@ -62,7 +127,8 @@ public enum ContentLoader {
     }
 
     var site: SourceFile?
-    if fm.fileExists(atPath: display + "/site.yml") {
+    var info = stat()
+    if lstat(display + "/site.yml", &info) == 0 {
       site = read("site.yml")
     } else {
       diagnostics.append(.error(
@@ -72,5 +138,12 @@ public enum ContentLoader {
     return LoadedContent(
       siteConfig: site, articles: markdownFiles(in: "articles"), terms: markdownFiles(in: "glossary"),
       diagnostics: diagnostics)
+  }
+
+  /// The absolute path with every link followed, or nil (errno says why: ELOOP, ENOENT).
+  static func resolvedPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }
