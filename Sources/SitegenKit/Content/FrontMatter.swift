@@ -20,6 +20,14 @@ struct FrontMatter {
   init(yaml: String, firstLine: Int, file: SourceFile) {
     self.file = file
     self.firstLine = firstLine
+    if let line = YAMLNesting.firstLineTooDeep(yaml) {
+      isReadable = false
+      diagnostics.append(.error(
+        "yaml.too-deep",
+        "front matter nests deeper than \(YAMLNesting.limit) levels here; flatten it to plain keys and short lists",
+        at: file.location(line: line + firstLine)))
+      return
+    }
     do {
       // Our own parser so that anchors stay alive (Yams holds them weakly) while we look.
       let parser = try Parser(yaml: yaml)
@@ -61,19 +69,23 @@ struct FrontMatter {
   }
 
   /// Finds an anchored node without walking into it: walking an alias bomb is exponential.
-  private func firstAnchor(in node: Node) -> Node? {
-    switch node {
-    case .scalar(let s): return s.anchor != nil ? node : nil
-    case .mapping(let m):
-      if m.anchor != nil { return node }
-      for (k, v) in m { if let a = firstAnchor(in: k) ?? firstAnchor(in: v) { return a } }
-      return nil
-    case .sequence(let s):
-      if s.anchor != nil { return node }
-      for item in s { if let a = firstAnchor(in: item) { return a } }
-      return nil
-    case .alias: return node
+  /// A loop over a stack rather than recursion, so the depth of the YAML never becomes the
+  /// depth of the Swift stack.
+  private func firstAnchor(in root: Node) -> Node? {
+    var pending = [root]
+    while let node = pending.popLast() {
+      switch node {
+      case .scalar(let s): if s.anchor != nil { return node }
+      case .mapping(let m):
+        if m.anchor != nil { return node }
+        for (k, v) in m.reversed() { pending += [v, k] }
+      case .sequence(let s):
+        if s.anchor != nil { return node }
+        pending += s.reversed()
+      case .alias: return node
+      }
     }
+    return nil
   }
 
   private static let standardTags: Set<String> = [
@@ -82,21 +94,25 @@ struct FrontMatter {
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:timestamp",
   ]
 
-  private mutating func checkTags(_ node: Node) {
-    let tag: String
-    switch node {
-    case .scalar(let s): tag = s.tag.description
-    case .mapping(let m):
-      tag = m.tag.description
-      for (_, v) in m { checkTags(v) }
-    case .sequence(let s):
-      tag = s.tag.description
-      for item in s { checkTags(item) }
-    case .alias: return
-    }
-    if !Self.standardTags.contains(tag) {
-      diagnostics.append(.error(
-        "yaml.custom-tag", "custom YAML tag '\(tag)' is not allowed; remove it", at: location(of: node)))
+  /// Reports every non-standard tag under `root`, in document order, without recursion.
+  private mutating func checkTags(_ root: Node) {
+    var pending = [root]
+    while let node = pending.popLast() {
+      let tag: String
+      switch node {
+      case .scalar(let s): tag = s.tag.description
+      case .mapping(let m):
+        tag = m.tag.description
+        pending += m.reversed().map(\.value)
+      case .sequence(let s):
+        tag = s.tag.description
+        pending += s.reversed()
+      case .alias: continue
+      }
+      if !Self.standardTags.contains(tag) {
+        diagnostics.append(.error(
+          "yaml.custom-tag", "custom YAML tag '\(tag)' is not allowed; remove it", at: location(of: node)))
+      }
     }
   }
 
@@ -147,6 +163,14 @@ struct FrontMatter {
       }
     }
     let text = scalar.string
+    if let bad = text.unicodeScalars.first(where: Self.isInvisibleControl) {
+      diagnostics.append(.error(
+        "front-matter.control-character",
+        "'\(key)' contains the invisible control character \(Self.describe(bad)); delete it"
+          + (bad.value >= 0x200E ? " (bidi controls make text read differently than it is)" : ""),
+        at: location(of: node)))
+      return nil
+    }
     if !allowEmpty && text.allSatisfy(\.isWhitespace) {
       diagnostics.append(.error(
         "front-matter.empty", "'\(key)' is empty; give it a value", at: location(of: node)))
@@ -154,6 +178,31 @@ struct FrontMatter {
     }
     return text
   }
+
+  /// C0 and C1 controls other than tab and line feed, DEL, and the bidirectional formatting
+  /// characters that reorder what a reader sees (Trojan Source).
+  static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x09, 0x0A: return false
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+
+  static func describe(_ s: Unicode.Scalar) -> String {
+    let hex = String(s.value, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    guard let name = s.properties.name ?? s.properties.nameAlias ?? Self.controlNames[s.value] else {
+      return code
+    }
+    return code + " " + name
+  }
+
+  static let controlNames: [UInt32: String] = [
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
+  ]
 
   /// YAML 1.1 words that some parsers read as booleans: refused everywhere so nothing surprises.
   static let yamlBooleans: Set<String> = [
@@ -199,7 +248,13 @@ struct FrontMatter {
       }
       return nil
     }
-    guard let scalar = entry.value.scalar, let date = ContentDate.parse(scalar.string) else {
+    guard let scalar = entry.value.scalar else {
+      diagnostics.append(.error(
+        "front-matter.date", "'\(key)' must be one date such as 2025-08-20, not a \(kind(of: entry.value))",
+        at: location(of: entry.value)))
+      return nil
+    }
+    guard let date = ContentDate.parse(scalar.string) else {
       let raw = entry.value.scalar?.string ?? kind(of: entry.value)
       diagnostics.append(.error(
         "front-matter.date",
@@ -277,8 +332,12 @@ struct FrontMatter {
         "front-matter.duplicate-key",
         "key '\(key)' is given twice (first at line \(first)); keep one",
         at: file.location(line: second))
-    case .reader(let problem, _, _, _):
-      return .error("yaml.encoding", "YAML cannot read this text: \(problem)", at: file.location(line: firstLine))
+    case .reader(let problem, let offset, let value, _):
+      let line = yaml.utf8.prefix(max(offset ?? 0, 0)).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+      let character = Unicode.Scalar(UInt32(bitPattern: value)).map { " (\(Self.describe($0)))" } ?? ""
+      return .error(
+        "yaml.encoding", "YAML cannot read this text: \(problem)\(character); delete it",
+        at: file.location(line: line + firstLine))
     default:
       return .error("yaml.syntax", "YAML error: \(error)", at: file.location(line: firstLine))
     }

@@ -30,6 +30,16 @@ public struct SourceText: Sendable {
         "this line has bytes that are not UTF-8; save the file as UTF-8",
         at: file.location(line: line, column: column)))
     }
+    // cmark would turn NUL into U+FFFD without a word; a text file never holds one.
+    if let nul = normalized.firstIndex(of: 0) {
+      let line = normalized[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+      let lineStart = normalized[..<nul].lastIndex(of: 10).map { $0 + 1 } ?? 0
+      let column = (String(validating: normalized[lineStart..<nul], as: UTF8.self)?.count ?? 0) + 1
+      return .failure(.error(
+        "encoding.nul",
+        "this line has a NUL byte: the file is binary or UTF-16 without a byte-order mark; save it as UTF-8 text",
+        at: file.location(line: line, column: column)))
+    }
     return .success(SourceText(text: text))
   }
 
