@@ -118,10 +118,13 @@ public enum LiveReload {
           document.body.appendChild(box);
         }
         const title = document.createElement("strong");
+        title.style.cssText = "color:#fff;font:inherit;font-weight:700";
         title.textContent = "sitegen: the last change does not build (" + list.length +
           (list.length === 1 ? " problem" : " problems") + "); this is the last good build.";
         const pre = document.createElement("pre");
-        pre.style.cssText = "margin:.5rem 0 0;white-space:pre-wrap;font:inherit";
+        // Explicit colours and box: the site's own CSS for <pre> must not hide the errors.
+        pre.style.cssText = "margin:.5rem 0 0;padding:0;border:0;background:none;" +
+          "color:#ffd7d4;white-space:pre-wrap;font:inherit;overflow:visible";
         pre.textContent = list.map((d) => d.text).join("\n");
         box.replaceChildren(title, pre);
       });

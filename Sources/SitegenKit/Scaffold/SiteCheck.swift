@@ -1,0 +1,15 @@
+/// `sitegen check`: everything `build` validates, plus the checks that matter before
+/// publishing (placeholders left by `sitegen new`, in drafts too), writing nothing.
+public enum SiteCheck {
+  public static func run(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
+    let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
+    let report = SitePipeline.stream(content, options: options, theme: theme, rendering: .never) {
+      _ in
+    }
+    var placeholders = (content.articles + content.terms).flatMap(Placeholders.find)
+    if options.strict { placeholders = placeholders.escalatingWarnings() }
+    return BuildResult(
+      diagnostics: (report.diagnostics + placeholders).sortedForOutput(),
+      pageCount: report.fileCount, write: nil)
+  }
+}
