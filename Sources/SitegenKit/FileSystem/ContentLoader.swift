@@ -12,6 +12,14 @@ public struct LoadedContent: Sendable {
   public var articles: [SourceFile]
   public var terms: [SourceFile]
   public var diagnostics: [Diagnostic]
+
+  /// Sources made in memory: tests, benchmarks and fuzzers skip the disk.
+  public init(siteConfig: SourceFile?, articles: [SourceFile], terms: [SourceFile], diagnostics: [Diagnostic] = []) {
+    self.siteConfig = siteConfig
+    self.articles = articles
+    self.terms = terms
+    self.diagnostics = diagnostics
+  }
 }
 
 /// Environment problems: the build cannot start or finish, whatever the content says.
