@@ -29,9 +29,9 @@ deps:
 build:
 	$(SWIFT) build --product sitegen
 
-## Serve Public/ on http://127.0.0.1:8000/ (until `sitegen serve` lands).
-preview: site
-	python3 -m http.server --bind 127.0.0.1 --directory Public 8000
+## Build with drafts, serve on http://127.0.0.1:8000/ and reload open pages on every save.
+preview: deps build
+	$(SITEGEN) serve --port 8000
 
 clean:
 	rm -rf .build Public .Public.sitegen-* .venv-test test-output
