@@ -54,7 +54,7 @@ def cmark_floor(content_dir):
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n\n".join(bodies))
     cmd = ["cmark-gfm", "--smart", "-e", "table", "-e", "strikethrough", "-e", "autolink",
-           "-e", "tagfilter", "-e", "tasklist", "--footnotes", path]
+           "-e", "tagfilter", "-e", "tasklist", path]
     results = [run(cmd, os.path.dirname(path)) for _ in range(3)]
     return min(r[1] for r in results)
 
