@@ -1,0 +1,59 @@
+"""Hostile content never runs: the injection cases of Tests/EndToEndTests/BadInput, built into one
+site, loaded page by page in Chromium with a canary (window.__pwned) that no payload may set."""
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import REPO, SITEGEN, SiteRequestHandler
+
+CASES = REPO / "Tests" / "EndToEndTests" / "BadInput"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "Content"
+    content.mkdir()
+    (content / "site.yml").write_text("title: Hostile\nbase_url: http://127.0.0.1/\n")
+    for case in sorted(CASES.glob("inj-*")):
+        if case.name == "inj-site-yml-title":
+            continue
+        shutil.copytree(case / "Content", content, dirs_exist_ok=True)
+    # Build even with errors: `check` reports them; the pages are what matters here.
+    run = subprocess.run([str(SITEGEN), "build", "--output", str(root / "Public")], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode in (0, 1), run.stderr
+    if run.returncode == 1:
+        pytest.fail("the injection cases must build without errors:\n" + run.stderr)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(root / "Public")))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", sorted(
+        "/" + str(p.relative_to(root / "Public")).removesuffix("index.html")
+        for p in (root / "Public").rglob("*.html"))
+    server.shutdown()
+    server.server_close()
+
+
+def test_no_payload_runs_on_any_page(browser, hostile_url):
+    base, pages = hostile_url
+    assert len(pages) > 20
+    fired = []
+    for page in pages:
+        browser.get(base + page)
+        # Give handlers a chance: hover and focus every link, as a reader would.
+        for link in browser.find_elements(By.CSS_SELECTOR, "a, img")[:40]:
+            browser.execute_script(
+                "arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"
+                "arguments[0].focus && arguments[0].focus();", link)
+        if browser.execute_script("return window.__pwned !== undefined"):
+            fired.append(page)
+    assert fired == []
