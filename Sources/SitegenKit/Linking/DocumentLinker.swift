@@ -155,7 +155,7 @@ public struct DocumentLinker: Sendable {
       let needle = "(" + link.destination
       for offset in 0..<3 {
         let index = link.line - 1 + offset
-        guard index < lines.count, let range = lines[index].range(of: needle) else { continue }
+        guard index >= 0, index < lines.count, let range = lines[index].range(of: needle) else { continue }
         let column = lines[index][..<range.lowerBound].count + 2
         return source.location(line: line + offset, column: column)
       }
