@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["SitegenKit", "SitegenTemplates"],
-      exclude: ["Sites"]
+      exclude: ["Sites", "BadInput", "FuzzRegressions"]
     ),
   ],
   swiftLanguageModes: [.v6]

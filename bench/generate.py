@@ -9,6 +9,7 @@ articles, and mentions of glossary terms and their aliases. The Hugo templates r
 kinds of pages (article, home list, tag pages, term pages) without glossary linking, which Hugo
 does not have.
 """
+import datetime
 import os
 import random
 import sys
@@ -78,12 +79,11 @@ def main():
         write(f"{sg}/Content/glossary/t{t:04d}.md", fm + definition)
         write(f"{hg}/content/glossary/t{t:04d}.md", f'---\ntitle: "{name}"\nsummary: "Summary of {name}."\n---\n' + definition)
     for i in range(n):
-        day = 1 + i % 28
-        month = 1 + (i // 28) % 12
-        year = 2000 + i // 336
+        # Spread over 2000-01-01 to mid-2024 whatever N is: nothing is future-dated.
+        date = datetime.date(2000, 1, 1) + datetime.timedelta(days=(i * 8900) // n)
         tags = sorted(set(rng.sample(TAGS, 2)))
         fm = (f'---\ntitle: "Article {i}"\nsummary: "Summary of article {i}."\n'
-              f'date: {year:04d}-{month:02d}-{day:02d}\ntags: [{", ".join(tags)}]\n---\n')
+              f'date: {date.isoformat()}\ntags: [{", ".join(tags)}]\n---\n')
         text = body(rng, i, n, terms)
         write(f"{sg}/Content/articles/a{i:05d}.md", fm + text)
         write(f"{hg}/content/articles/a{i:05d}.md", fm + text)

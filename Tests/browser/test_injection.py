@@ -57,3 +57,28 @@ def test_no_payload_runs_on_any_page(browser, hostile_url):
         if browser.execute_script("return window.__pwned !== undefined"):
             fired.append(page)
     assert fired == []
+
+
+def test_the_canary_fires_when_a_payload_does_run(browser, tmp_path):
+    """The check above can fail: with raw HTML turned on (a trusted newsroom's choice), the same
+    payload that safe mode drops does run, and the same detection sees it."""
+    content = tmp_path / "Content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yml").write_text("title: Trusted\nbase_url: http://127.0.0.1/\nraw_html: true\n")
+    (content / "articles" / "raw.md").write_text(
+        "---\ntitle: Raw\nsummary: S\ndate: 2025-01-01\n---\n"
+        "<img src=\"x\" alt=\"\" onerror=\"window.__pwned = 1\">\n")
+    run = subprocess.run([str(SITEGEN), "build", "--output", str(tmp_path / "Public")], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(tmp_path / "Public")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/articles/raw/")
+        browser.implicitly_wait(0)
+        fired = browser.execute_script("return window.__pwned !== undefined")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert fired, "the canary must detect a payload that runs"

@@ -13,6 +13,9 @@ enum POSIXFile {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw EnvironmentError("cannot create \(path): \(errorText())") }
     defer { close(fd) }
+    // Modes do not follow the umask: a site built under umask 077 must still be readable by
+    // the web server's user, and builds must be identical whoever runs them.
+    fchmod(fd, 0o644)
     var written = 0
     try bytes.withUnsafeBytes { raw in
       while written < raw.count {
@@ -50,6 +53,7 @@ enum POSIXFile {
     if mkdir(path, 0o755) != 0 && errno != EEXIST {
       throw EnvironmentError("cannot create folder \(path): \(errorText())")
     }
+    chmod(path, 0o755)
   }
 
   static func exists(_ path: String) -> Bool {
