@@ -90,7 +90,7 @@ struct SiteGraph {
   /// How many articles of one term's list are compared with an article: the nearest in date.
   /// Every article under this many uses of a term is compared exactly; for terms used more
   /// widely, the neighbours in time stand for the rest, which keeps the whole site linear.
-  static let relatedWindow = 128
+  static let relatedWindow = 64
 
   /// Up to three articles sharing the most terms with article `i`; ties go to the newer.
   func relatedArticles(_ i: Int) -> [Int] {

@@ -37,25 +37,44 @@ enum SearchIndex {
 
   /// Distinct lowercase words in first-seen order: full-text search at a fraction of the size.
   /// Split on ASCII bytes that are not letters or digits; any non-ASCII byte belongs to a word.
+  /// Words are told apart by a 64-bit hash of their bytes, so no word is made a String twice.
   static func words(_ text: String) -> String {
-    var seen = Set<String>()
-    var out: [String] = []
+    var seen = Set<UInt64>()
+    var out: [UInt8] = []
     var word: [UInt8] = []
+    var hash: UInt64 = 0
+    var ascii = true
     func finish() {
-      defer { word.removeAll(keepingCapacity: true) }
-      guard word.count > 1 else { return }
-      var w = String(decoding: word, as: UTF8.self)
-      if word.contains(where: { $0 >= 0x80 }) { w = w.lowercased() }
-      if seen.insert(w).inserted { out.append(w) }
-    }
-    for b in text.utf8 {
-      switch b {
-      case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: word.append(b)
-      case 0x41...0x5A: word.append(b + 32)
-      default: finish()
+      defer {
+        word.removeAll(keepingCapacity: true)
+        hash = 0xcbf2_9ce4_8422_2325
+        ascii = true
       }
+      guard word.count > 1 else { return }
+      var bytes = word
+      if !ascii {
+        bytes = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
+        hash = ContentHash.of(bytes)
+      }
+      guard seen.insert(hash).inserted else { return }
+      if !out.isEmpty { out.append(32) }
+      out += bytes
+    }
+    hash = 0xcbf2_9ce4_8422_2325
+    for b in text.utf8 {
+      var c = b
+      switch b {
+      case 0x30...0x39, 0x61...0x7A: break
+      case 0x41...0x5A: c = b + 32
+      case 0x80...0xFF: ascii = false
+      default:
+        finish()
+        continue
+      }
+      word.append(c)
+      hash = (hash ^ UInt64(c)) &* 0x0000_0100_0000_01B3
     }
     finish()
-    return out.joined(separator: " ")
+    return String(decoding: out, as: UTF8.self)
   }
 }
