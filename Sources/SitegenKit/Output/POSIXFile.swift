@@ -103,24 +103,4 @@ enum POSIXFile {
       String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
     }
   }
-
-  /// Every regular file under `root`, relative, with `/`.
-  static func listFiles(_ root: String, prefix: String = "") -> [String] {
-    guard let dir = opendir(root + (prefix.isEmpty ? "" : "/" + prefix)) else { return [] }
-    var out: [String] = []
-    var subdirectories: [String] = []
-    while let entry = readdir(dir) {
-      let name = entryName(entry)
-      if name == "." || name == ".." { continue }
-      let relative = prefix.isEmpty ? name : prefix + "/" + name
-      if isDirectory(root + "/" + relative) {
-        subdirectories.append(relative)
-      } else {
-        out.append(relative)
-      }
-    }
-    closedir(dir)
-    for sub in subdirectories { out += listFiles(root, prefix: sub) }
-    return out.sorted()
-  }
 }
