@@ -135,7 +135,9 @@ public enum SitePipeline {
     case .never: return report
     }
 
-    let chunkSize = 512
+    // Small chunks: term and tag pages list thousands of articles, and peak memory follows the
+    // largest chunk in flight; 64 pages still keep both cores busy.
+    let chunkSize = 64
     for start in stride(from: 0, to: pages.count, by: chunkSize) {
       let chunk = Array(pages[start..<min(start + chunkSize, pages.count)])
       try emit(orderedParallelMap(chunk) { entry in
