@@ -25,8 +25,10 @@ extension Article {
 
   /// The parse stage for one article file.
   public static func parse(_ file: SourceFile) -> (Article?, [Diagnostic]) {
-    guard case .success(var (block, fm)) = MarkdownSource.open(file) else {
-      return (nil, MarkdownSource.open(file).failureDiagnostics)
+    var (block, fm): (FrontMatterBlock, FrontMatter)
+    switch MarkdownSource.open(file) {
+    case .success(let opened): (block, fm) = opened
+    case .failure(let diagnostic): return (nil, [diagnostic])
     }
     let title = fm.string("title", required: true)
     let summary = fm.string("summary", required: true)

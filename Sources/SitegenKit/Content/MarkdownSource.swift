@@ -9,10 +9,3 @@ enum MarkdownSource {
     }
   }
 }
-
-extension Result where Failure == Diagnostic {
-  var failureDiagnostics: [Diagnostic] {
-    if case .failure(let d) = self { return [d] }
-    return []
-  }
-}

@@ -41,8 +41,10 @@ extension Term {
 
   /// The parse stage for one glossary file.
   public static func parse(_ file: SourceFile) -> (Term?, [Diagnostic]) {
-    guard case .success(var (block, fm)) = MarkdownSource.open(file) else {
-      return (nil, MarkdownSource.open(file).failureDiagnostics)
+    var (block, fm): (FrontMatterBlock, FrontMatter)
+    switch MarkdownSource.open(file) {
+    case .success(let opened): (block, fm) = opened
+    case .failure(let diagnostic): return (nil, [diagnostic])
     }
     let name = fm.string("term", required: true)
     let summary = fm.string("summary", required: true)
