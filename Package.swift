@@ -56,11 +56,14 @@ let package = Package(
     // Benchmarks: numbers for bench/RESULTS.md, never run as tests.
     .executableTarget(
       name: "sitegen-bench", dependencies: ["SitegenKit"], path: "bench/Sources/SitegenBench"),
+    // Temporary folders for the unit and end-to-end tests alike.
+    .target(name: "SitegenTestSupport", path: "Tests/Support"),
     .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
-    .testTarget(name: "SitegenKitTests", dependencies: ["SitegenKit", "SitegenTemplates"]),
+    .testTarget(
+      name: "SitegenKitTests", dependencies: ["SitegenKit", "SitegenTemplates", "SitegenTestSupport"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["SitegenKit", "SitegenTemplates"],
+      dependencies: ["SitegenKit", "SitegenTemplates", "SitegenTestSupport"],
       exclude: ["Sites", "BadInput", "FuzzRegressions"]
     ),
   ],
