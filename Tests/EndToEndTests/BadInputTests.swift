@@ -218,10 +218,7 @@ final class BadInputSite {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var env = ProcessInfo.processInfo.environment
-    env["SOURCE_DATE_EPOCH"] = "1764374400"
-    env["GITHUB_ACTIONS"] = nil
-    process.environment = env
+    process.environment = CLI.environment()
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice

@@ -22,6 +22,16 @@ enum CLI {
     return root.appendingPathComponent(".build/debug/sitegen").path
   }()
 
+  /// The environment every run of the binary in the tests gets: this process's, with the clock
+  /// fixed and GitHub Actions' annotations off, then `overrides` (nil removes a variable).
+  static func environment(_ overrides: [String: String?] = [:]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["GITHUB_ACTIONS"] = nil
+    env["SOURCE_DATE_EPOCH"] = "1764374400"
+    for (k, v) in overrides { env[k] = v }
+    return env
+  }
+
   static func run(
     _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil
   ) throws -> Result {
@@ -29,11 +39,7 @@ enum CLI {
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var env = ProcessInfo.processInfo.environment
-    env["GITHUB_ACTIONS"] = nil
-    env["SOURCE_DATE_EPOCH"] = "1764374400"
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = Self.environment(environment)
     let out = Pipe(), err = Pipe(), inPipe = Pipe()
     process.standardOutput = out
     process.standardError = err

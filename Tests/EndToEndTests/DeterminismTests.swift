@@ -57,7 +57,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: site.path)
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1764374400"]) { $1 }
+        process.environment = CLI.environment()
         try process.run()
         process.waitUntilExit()
         result = CLI.Result(status: process.terminationStatus, stdout: "", stderr: "")

@@ -16,11 +16,7 @@ import Testing
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var env = ProcessInfo.processInfo.environment
-    env["SOURCE_DATE_EPOCH"] = "1764374400"
-    env["GITHUB_ACTIONS"] = nil
-    env["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = env
+    process.environment = CLI.environment(["SWIFT_BACKTRACE": "enable=no"])
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice

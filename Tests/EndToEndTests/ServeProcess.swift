@@ -22,11 +22,7 @@ final class ServeProcess {
     process.executableURL = URL(fileURLWithPath: CLI.binary)
     process.arguments = ["serve", "--port", "0"] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: site.path)
-    var env = ProcessInfo.processInfo.environment
-    env["GITHUB_ACTIONS"] = nil
-    env["SOURCE_DATE_EPOCH"] = "1764374400"
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = CLI.environment(environment)
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
