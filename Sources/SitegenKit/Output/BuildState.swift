@@ -19,18 +19,15 @@ struct BuildState: Equatable {
 
   static func path(for writer: OutputWriter) -> String { writer.sibling("state") }
 
-  /// The fingerprint of the inputs as they are now, from `stat` alone.
+  /// The fingerprint of the inputs as they are now, from `stat` alone: the same stamps `serve`
+  /// polls (`SourceSnapshot`), plus the sitegen binary and the options.
   static func fingerprint(options: BuildOptions, writer: OutputWriter) -> String {
-    var text = "sitegen-state-1\n\(options.includeDrafts) \(options.strict)\n"
+    var text = "sitegen-state-2\n\(options.includeDrafts) \(options.strict)\n"
     text += stamp("/proc/self/exe") ?? stamp(CommandLine.arguments.first ?? "") ?? "?"
     text += "\n"
-    let content = options.contentDirectory
-    text += "site.yml " + (stamp(content + "/site.yml") ?? "-") + "\n"
-    for folder in ["articles", "glossary"] {
-      text += folder + " " + (stamp(content + "/" + folder) ?? "-") + "\n"
-      for name in POSIXFile.names(in: content + "/" + folder) {
-        text += name + " " + (stamp(content + "/" + folder + "/" + name) ?? "-") + "\n"
-      }
+    let snapshot = SourceSnapshot(folders: [options.contentDirectory])
+    for (path, s) in snapshot.files.sorted(by: { $0.key < $1.key }) {
+      text += "\(path) \(s.size) \(s.modified).\(s.modifiedNanoseconds) \(s.inode)\n"
     }
     return ContentHash.hex(ContentHash.of(Array(text.utf8))) + ContentHash.hex(UInt64(text.utf8.count))
   }
@@ -39,11 +36,12 @@ struct BuildState: Equatable {
     stamp(writer.output + "/" + OutputWriter.manifestName) ?? "none"
   }
 
-  /// Size, modification time (ns) and inode of a path, following links as the loader does.
+  /// One file's stamp as text, following links (the binary may be reached through one).
   static func stamp(_ path: String) -> String? {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
-    return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ino) \(st.st_mode)"
+    let s = SourceSnapshot.stamp(st)
+    return "\(s.size) \(s.modified).\(s.modifiedNanoseconds) \(s.inode)"
   }
 
   /// Is this state still the truth about the output and the inputs?

@@ -86,18 +86,6 @@ enum POSIXFile {
     }
   }
 
-  /// The names in a folder, sorted, without `.` and `..`.
-  static func names(in path: String) -> [String] {
-    guard let dir = opendir(path) else { return [] }
-    defer { closedir(dir) }
-    var out: [String] = []
-    while let entry = readdir(dir) {
-      let name = entryName(entry)
-      if name != "." && name != ".." { out.append(name) }
-    }
-    return out.sorted()
-  }
-
   private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
     withUnsafeBytes(of: entry.pointee.d_name) { raw in
       String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
