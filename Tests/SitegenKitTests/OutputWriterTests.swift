@@ -15,7 +15,7 @@ import Testing
     #expect(dir.read("Public/articles/a/index.html") == "a")
     let a = ContentHash.hex(ContentHash.of(Array("a".utf8)))
     let home = ContentHash.hex(ContentHash.of(Array("home".utf8)))
-    #expect(dir.read("Public/.sitegen-manifest") == "\(a) 1 articles/a/index.html\n\(home) 4 index.html\n")
+    #expect(dir.read("Public/.sitegen-manifest") == "\(a) 1 - articles/a/index.html\n\(home) 4 - index.html\n")
     // Nothing of the assembly is left beside the output.
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }
     #expect(leftovers.isEmpty)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import CFileSystem
+  import CFileSystem
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
@@ -15,14 +15,19 @@ public struct WriteSummary: Sendable, Hashable {
 /// The write stage: puts a whole site in the output folder so that, at every instant, the folder
 /// holds the whole old site or the whole new one.
 ///
-/// The new site is assembled beside the output (unchanged files hard-linked, so their bytes are
-/// never rewritten), then the two folders are swapped with one `renameat2(RENAME_EXCHANGE)`.
-/// Files arrive in chunks (`Session.add`), so a large site is never all in memory. Whether a
-/// file changed is read from the manifest of the previous build (hash and size per file); when
-/// nothing changed, nothing is assembled and the output is not touched. Leftovers of a killed
-/// build are cleared on the next run.
+/// The new site is assembled beside the output, in the tree the output held before the last
+/// swap (the spare, `.Public.sitegen-spare`): files the spare already holds stay, files the live
+/// site holds are hard-linked from it, and only new bytes are written; then the two folders are
+/// swapped with one `renameat2(RENAME_EXCHANGE)` and the tree that was live becomes the next
+/// spare. So a build's disk work follows what changed in the last two builds, not the size of the
+/// site. Files arrive in chunks (`Session.add`), so a large site is never all in memory, and a
+/// file whose inputs did not change need not be rendered at all (`Session.reuse`). Whether a file
+/// changed is read from the manifests (hash, size and inputs per file); when nothing changed,
+/// nothing is assembled and the output is not touched. Leftovers of a killed build are cleared,
+/// or reused when their manifest vouches for them.
 public struct OutputWriter: Sendable {
-  /// The file that marks a folder as made by sitegen, listing what it wrote: `hash size path`.
+  /// The file that marks a folder as made by sitegen, listing what it wrote:
+  /// `hash size inputs path`.
   public static let manifestName = ".sitegen-manifest"
 
   public let output: String
@@ -46,154 +51,257 @@ public struct OutputWriter: Sendable {
     return try session.commit()
   }
 
-  /// Does every file the manifest lists (and `fileCount` of them) exist with its size?
+  /// Does every file the manifest lists (and `fileCount` of them) exist as it was written?
   func isIntact(fileCount: Int) -> Bool {
-    Session.readManifest(output).count == fileCount
+    (Manifest.read(output)?.intactEntries(in: output).count ?? 0) == fileCount
   }
 
   /// Takes the output's lock and reads what the previous build wrote.
   public func begin() throws -> Session { try Session(writer: self) }
 
+  /// The folders above a site-relative path, outermost first: `a/b/c.html` → `a`, `a/b`.
+  static func folders(of path: String) -> [String] {
+    var out: [String] = []
+    var index = path.startIndex
+    while let slash = path[index...].firstIndex(of: "/") {
+      out.append(String(path[..<slash]))
+      index = path.index(after: slash)
+    }
+    return out
+  }
+
   /// One build's writing; used from one thread (its own writes fan out to every core).
   public final class Session {
     let writer: OutputWriter
     private let lock: BuildLock
-    private let staging: String
-    /// The previous build's files: path → (hash, size).
-    private let previous: [String: (hash: UInt64, size: Int)]
-    private var manifest: [(path: String, hash: UInt64, size: Int)] = []
-    /// Unchanged files seen before the first change: linked once staging exists.
-    private var pendingUnchanged: [String] = []
+    /// Where the new site is assembled: the tree the output held before the last swap.
+    private let spare: String
+    /// The live site's files that are as the previous build left them.
+    private let previous: [String: ManifestEntry]
+    /// What the spare holds; read when assembling starts, so a build that changes nothing
+    /// never looks at it.
+    private var base = SpareTree()
+    /// Folders that exist in the spare.
     private var folders = Set<String>()
+    private var manifest: [(path: String, entry: ManifestEntry)] = []
+    /// Files the live site already holds as they should be, not yet placed in the spare: until
+    /// something differs, the spare is not touched.
+    private var pending: [(path: String, entry: ManifestEntry)] = []
     private var assembling = false
     private var written = 0
+    /// A file kept its bytes but was made from other inputs: the manifest must say so.
+    private var inputsChanged = false
     private var committed = false
+    private var finished = false
 
     init(writer: OutputWriter) throws {
       self.writer = writer
-      staging = writer.sibling("staging")
+      spare = writer.sibling("spare")
       lock = try BuildLock(path: writer.sibling("lock"))
-      POSIXFile.removeTree(staging)
-      previous = Self.readManifest(writer.output)
+      // Left by a build killed while an older sitegen assembled from scratch there.
+      POSIXFile.removeTree(writer.sibling("staging"))
+      previous = Manifest.read(writer.output)?.intactEntries(in: writer.output) ?? [:]
     }
-
-    private var finished = false
 
     deinit { finish() }
 
-    /// Clears what an uncommitted session assembled and lets the next build in.
+    /// Clears what an uncommitted session half-changed and lets the next build in.
     private func finish() {
       guard !finished else { return }
       finished = true
-      if !committed { POSIXFile.removeTree(staging) }
+      if !committed && assembling { POSIXFile.removeTree(spare) }
       lock.release()
     }
 
+    /// The file at `path` is the same as in the previous build if its inputs are: keep it without
+    /// rendering. Returns the previous bytes' hash (for callers that track changes), or nil when
+    /// the page must be rendered and `add`ed.
+    public func reuse(path: String, inputs: UInt64) -> UInt64? {
+      guard let old = previous[path], old.inputs == inputs else { return nil }
+      manifest.append((path, old))
+      pending.append((path, old))
+      return old.hash
+    }
+
     public func add(_ pages: [RenderedPage]) throws {
-      var changed: [RenderedPage] = []
-      var unchanged: [String] = []
+      var changed: [(page: RenderedPage, entry: ManifestEntry)] = []
       for page in pages {
         precondition(page.isContained, "output path '\(page.path)' would leave the output folder")
-        let hash = ContentHash.of(page.bytes)
-        manifest.append((page.path, hash, page.bytes.count))
-        if let old = previous[page.path], old.hash == hash, old.size == page.bytes.count {
-          unchanged.append(page.path)
+        let entry = ManifestEntry(
+          hash: ContentHash.of(page.bytes), size: page.bytes.count, inputs: page.inputs)
+        manifest.append((page.path, entry))
+        if let old = previous[page.path], old.hasSameBytes(as: entry) {
+          if old.inputs != entry.inputs { inputsChanged = true }
+          pending.append((page.path, entry))
         } else {
-          changed.append(page)
+          changed.append((page, entry))
         }
       }
-      if !assembling && changed.isEmpty {
-        pendingUnchanged += unchanged
-        return
-      }
-      if !assembling {
-        try POSIXFile.makeDirectory(staging)
-        assembling = true
-        unchanged += pendingUnchanged
-        pendingUnchanged = []
-      }
-      try place(changed, linking: unchanged)
+      written += changed.count
+      if !assembling && changed.isEmpty { return }
+      if !assembling { try startAssembling() }
+      try place(changed)
     }
 
     /// Swaps the new site in, or leaves the output alone when nothing changed.
     public func commit() throws -> WriteSummary {
-      let paths = Set(manifest.map(\.path))
-      let removed = previous.keys.filter { !paths.contains($0) }.count
-      let unchangedCount = manifest.count - written
       defer { finish() }
-      if !assembling && removed == 0 && !previous.isEmpty {
+      let paths = Set(manifest.map(\.path))
+      let removed = previous.keys.count(where: { !paths.contains($0) })
+      let unchanged = manifest.count - written
+      let summary = WriteSummary(written: written, unchanged: unchanged, removed: removed)
+      if !assembling && removed == 0 && !inputsChanged && !previous.isEmpty {
         committed = true
-        return WriteSummary(written: 0, unchanged: unchangedCount, removed: 0)
+        return summary
       }
-      if !assembling {
-        try POSIXFile.makeDirectory(staging)
-        assembling = true
-        try place([], linking: pendingUnchanged)
+      if !assembling { try startAssembling() }
+      try place([])
+      try removeLeftovers(keeping: paths)
+      let text = Manifest.text(manifest)
+      try Self.replace(spare + "/" + OutputWriter.manifestName, listed: true) {
+        try POSIXFile.create(text, at: $0)
       }
-      let lines = manifest.sorted { $0.path < $1.path }
-        .map { "\(ContentHash.hex($0.hash)) \($0.size) \($0.path)\n" }.joined()
-      try POSIXFile.write(Array(lines.utf8), to: staging + "/" + OutputWriter.manifestName)
       try swapIn()
       committed = true
-      POSIXFile.removeTree(staging)  // now the old site
-      return WriteSummary(written: written, unchanged: unchangedCount, removed: removed)
+      // Whatever changes in the site from now on (a script run right after the build) is dated
+      // later than the manifest: that is how the build that takes this tree as its spare tells
+      // such changes from its own.
+      POSIXFile.status(writer.output + "/" + OutputWriter.manifestName)
+        .map(POSIXFile.Instant.init)?.waitUntilPast()
+      return summary
     }
 
-    private func place(_ changed: [RenderedPage], linking unchanged: [String]) throws {
-      // Folders first, in order, then the files on every core: creating files is mostly the
-      // file system's metadata work, which runs in parallel in the kernel.
-      var newFolders: [String] = []
-      for path in changed.map(\.path) + unchanged {
-        var folder = ""
-        for component in path.split(separator: "/").dropLast() {
-          folder += (folder.isEmpty ? "" : "/") + component
-          if folders.insert(folder).inserted { newFolders.append(folder) }
-        }
+    /// Opens the spare for changes, or makes an empty one when it cannot be trusted.
+    private func startAssembling() throws {
+      assembling = true
+      if let tree = SpareTree.open(spare) {
+        try tree.prepareForChanges(at: spare)
+        base = tree
+      } else {
+        POSIXFile.removeTree(spare)
+        try POSIXFile.makeDirectory(spare)
       }
-      let staging = self.staging, output = writer.output
-      // Parents before children, and each depth on every core: one folder per page makes
-      // mkdir the file system's busiest call in a build.
-      let byDepth = Dictionary(grouping: newFolders) { $0.split(separator: "/").count }
-      for depth in byDepth.keys.sorted() {
-        let failures = orderedParallelMap(byDepth[depth] ?? []) { folder -> String? in
-          do {
-            try POSIXFile.makeDirectory(staging + "/" + folder)
-            return nil
-          } catch {
-            return "\(error)"
+      folders = base.folders
+    }
+
+    /// Brings the spare's copy of these files (and of the pending ones) up to date.
+    private func place(_ changed: [(page: RenderedPage, entry: ManifestEntry)]) throws {
+      let base = self.base
+      let writes = changed.filter { !base.holds($0.page.path, $0.entry) }.map(\.page)
+      let links = pending.filter { !base.holds($0.path, $0.entry) }.map(\.path)
+      pending = []
+      try makeFolders(for: writes.map(\.path) + links)
+      let spare = self.spare
+      let output = writer.output
+      let writeFailures = orderedParallelMap(writes) { page in
+        Self.failure {
+          try Self.replace(spare + "/" + page.path, listed: base.isListed(page.path)) {
+            try POSIXFile.create(page.bytes, at: $0)
           }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
       }
-      let writeFailures = orderedParallelMap(changed) { page -> String? in
-        do {
-          try POSIXFile.write(page.bytes, to: staging + "/" + page.path)
-          return nil
-        } catch {
-          return "\(error)"
+      let linkFailures = orderedParallelMap(links) { path in
+        Self.failure {
+          try Self.replace(spare + "/" + path, listed: base.isListed(path)) {
+            try Self.link(output + "/" + path, to: $0)
+          }
         }
-      }
-      let linkFailures = orderedParallelMap(unchanged) { path -> String? in
-        if link(output + "/" + path, staging + "/" + path) == 0 { return nil }
-        // The bytes are not in memory any more: say so; the manifest check makes the next
-        // build write the file anew.
-        return "cannot link \(output)/\(path) into the new site: \(POSIXFile.errorText())"
       }
       if let failure = (writeFailures + linkFailures).compactMap({ $0 }).first {
         throw EnvironmentError(failure)
       }
-      written += changed.count
+    }
+
+    /// Puts a new file at `target` with `make`, which says false when something is in the way;
+    /// what was there is unlinked, never written to: it may be the live site's file too.
+    private static func replace(
+      _ target: String, listed: Bool, with make: (String) throws -> Bool
+    ) throws {
+      if listed { try POSIXFile.clear(target) }
+      if try make(target) { return }
+      // Something nobody listed is in the way: it belongs to no site.
+      try POSIXFile.clear(target)
+      guard try make(target) else { throw EnvironmentError("cannot create \(target): it exists") }
+    }
+
+    private static func failure(_ body: () throws -> Void) -> String? {
+      do {
+        try body()
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+
+    private static func link(_ source: String, to target: String) throws -> Bool {
+      if Glibc.link(source, target) == 0 { return true }
+      if errno == EEXIST { return false }
+      // The bytes are not in memory any more: say so; the manifest check makes the next
+      // build write the file anew.
+      throw EnvironmentError("cannot link \(source) into the new site: \(POSIXFile.errorText())")
+    }
+
+    /// Parents before children, and each depth on every core: one folder per page makes mkdir
+    /// the file system's busiest call when a site is assembled from nothing.
+    private func makeFolders(for paths: [String]) throws {
+      var newFolders: [String] = []
+      for path in paths {
+        for folder in OutputWriter.folders(of: path) where folders.insert(folder).inserted {
+          newFolders.append(folder)
+        }
+      }
+      let spare = self.spare
+      let byDepth = Dictionary(grouping: newFolders) { $0.split(separator: "/").count }
+      for depth in byDepth.keys.sorted() {
+        let failures = orderedParallelMap(byDepth[depth] ?? []) { folder in
+          Self.failure { try Self.makeFolder(spare + "/" + folder) }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
+      }
+    }
+
+    private static func makeFolder(_ path: String) throws {
+      if mkdir(path, 0o755) != 0 {
+        // A file the spare listed where the new site has a folder, or one nobody listed.
+        guard errno == EEXIST else {
+          throw EnvironmentError("cannot create folder \(path): \(POSIXFile.errorText())")
+        }
+        try POSIXFile.clear(path)
+        guard mkdir(path, 0o755) == 0 else {
+          throw EnvironmentError("cannot create folder \(path): \(POSIXFile.errorText())")
+        }
+      }
+      chmod(path, 0o755)  // mkdir's mode went through the umask
+    }
+
+    /// Takes out of the spare what it held of an older site and the new one does not have.
+    private func removeLeftovers(keeping paths: Set<String>) throws {
+      let files = base.listed.filter { !paths.contains($0) }
+      guard !files.isEmpty else { return }  // every folder of the spare still holds a file
+      var kept = Set<String>()
+      for path in paths { kept.formUnion(OutputWriter.folders(of: path)) }
+      let gone = base.folders.filter { !$0.isEmpty && !kept.contains($0) && !paths.contains($0) }
+      // The outermost folder that goes takes everything inside it along.
+      let trees = gone.filter { !OutputWriter.folders(of: $0).contains(where: gone.contains) }
+      let single = files.filter { path in
+        !kept.contains(path) && !OutputWriter.folders(of: path).contains(where: gone.contains)
+      }
+      let spare = self.spare
+      let failures = orderedParallelMap(Array(trees) + Array(single)) { path in
+        Self.failure { try POSIXFile.clear(spare + "/" + path) }
+      }
+      if let failure = failures.compactMap({ $0 }).first { throw EnvironmentError(failure) }
     }
 
     private func swapIn() throws {
       let output = writer.output
       if !POSIXFile.exists(output) {
-        guard rename(staging, output) == 0 else {
-          throw EnvironmentError("cannot move the new site into \(output): \(POSIXFile.errorText())")
+        guard rename(spare, output) == 0 else {
+          throw EnvironmentError("cannot move the site into \(output): \(POSIXFile.errorText())")
         }
         return
       }
-      if sitegen_rename_exchange(staging, output) == 0 { return }
+      if sitegen_rename_exchange(spare, output) == 0 { return }
       // No atomic exchange here (an old kernel, another OS): two renames, with a short gap
       // in which the output folder is missing but no half-written site is ever visible.
       let old = writer.sibling("old")
@@ -201,28 +309,192 @@ public struct OutputWriter: Sendable {
       guard rename(output, old) == 0 else {
         throw EnvironmentError("cannot replace \(output): \(POSIXFile.errorText())")
       }
-      guard rename(staging, output) == 0 else {
+      guard rename(spare, output) == 0 else {
         let reason = POSIXFile.errorText()
         _ = rename(old, output)
         throw EnvironmentError("cannot replace \(output): \(reason)")
       }
-      _ = rename(old, staging)
+      _ = rename(old, spare)
+    }
+  }
+}
+
+extension OutputWriter {
+  /// One file a manifest lists: its bytes' hash and size, and what it was made from.
+  struct ManifestEntry: Sendable, Hashable {
+    var hash: UInt64
+    var size: Int
+    var inputs: UInt64?
+
+    func hasSameBytes(as other: ManifestEntry) -> Bool { hash == other.hash && size == other.size }
+  }
+
+  /// What a build put in a folder, one line per file: `hash size inputs path`, with `-` for no
+  /// inputs; lines written before inputs existed have no such column.
+  struct Manifest {
+    var files: [(path: String, entry: ManifestEntry)] = []
+    var malformedLines = 0
+    /// When it was written, after every file of its tree: whatever was modified later was
+    /// changed by someone else.
+    var written = POSIXFile.Instant(seconds: 0, nanoseconds: 0)
+
+    static func read(_ folder: String) -> Manifest? {
+      guard let file = POSIXFile.readRegularFile(folder + "/" + OutputWriter.manifestName) else {
+        return nil
+      }
+      var manifest = Manifest(written: POSIXFile.Instant(file.status))
+      // In bytes: a large site's manifest has tens of thousands of lines.
+      file.bytes.withUnsafeBufferPointer { all in
+        for line in all.split(separator: UInt8(ascii: "\n")) {
+          guard let file = parse(UnsafeBufferPointer(rebasing: line)) else {
+            manifest.malformedLines += 1
+            continue
+          }
+          manifest.files.append(file)
+        }
+      }
+      return manifest
     }
 
-    /// The previous build's manifest; files it lists that are missing count as changed.
-    static func readManifest(_ output: String) -> [String: (hash: UInt64, size: Int)] {
-      guard let bytes = POSIXFile.read(output + "/" + OutputWriter.manifestName) else { return [:] }
-      var out: [String: (hash: UInt64, size: Int)] = [:]
-      for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-        let parts = line.split(separator: " ", maxSplits: 2)
-        guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1])
-        else { continue }
-        let path = String(parts[2])
-        var st = stat()
-        guard lstat(output + "/" + path, &st) == 0, Int(st.st_size) == size else { continue }
-        out[path] = (hash, size)
+    static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (path: String, entry: ManifestEntry)? {
+      // Paths come from validated slugs and hold no spaces: the path is the rest of the line.
+      let space = UInt8(ascii: " ")
+      guard let first = line.firstIndex(of: space),
+        let second = line[(first + 1)...].firstIndex(of: space),
+        let hash = number(line[..<first], radix: 16),
+        let size = number(line[(first + 1)..<second], radix: 10)
+      else { return nil }
+      var pathStart = second + 1
+      var inputs: UInt64?
+      if let third = line[pathStart...].firstIndex(of: space) {
+        let field = line[pathStart..<third]
+        if !(field.count == 1 && field.first == UInt8(ascii: "-")) {
+          guard field.count == 16, let value = number(field, radix: 16) else { return nil }
+          inputs = value
+        }
+        pathStart = third + 1
       }
+      let path = UnsafeBufferPointer(rebasing: line[pathStart...])
+      guard RenderedPage.isContained(utf8: path) else { return nil }
+      let entry = ManifestEntry(hash: hash, size: Int(size), inputs: inputs)
+      return (String(decoding: path, as: UTF8.self), entry)
+    }
+
+    /// Hex or decimal digits to a number, without making a string of them.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: UInt64)
+      -> UInt64?
+    {
+      guard (1...16).contains(digits.count) else { return nil }
+      var value: UInt64 = 0
+      for byte in digits {
+        switch byte {
+        case 48...57: value = value * radix + UInt64(byte - 48)
+        case 97...102 where radix == 16: value = value * radix + UInt64(byte - 87)
+        default: return nil
+        }
+      }
+      return value
+    }
+
+    static func text(_ files: [(path: String, entry: ManifestEntry)]) -> [UInt8] {
+      var out = ""
+      for (path, e) in files.sorted(by: { $0.path < $1.path }) {
+        out +=
+          "\(ContentHash.hex(e.hash)) \(e.size) \(e.inputs.map(ContentHash.hex) ?? "-") \(path)\n"
+      }
+      return Array(out.utf8)
+    }
+
+    /// The listed files still as their build left them: regular, of their size and mode, not
+    /// modified since. One `lstat` each, on every core.
+    func intactEntries(in folder: String) -> [String: ManifestEntry] {
+      let written = self.written
+      let intact = orderedParallelMap(files) { file -> Bool in
+        guard let st = POSIXFile.status(folder + "/" + file.path) else { return false }
+        return POSIXFile.isRegular(st) && Int(st.st_size) == file.entry.size
+          && POSIXFile.permissions(st) == 0o644 && POSIXFile.Instant(st) <= written
+      }
+      var out: [String: ManifestEntry] = [:]
+      out.reserveCapacity(files.count)
+      for (file, ok) in zip(files, intact) where ok { out[file.path] = file.entry }
       return out
+    }
+  }
+
+  /// The tree the output held before the last swap, kept to be brought up to date by the next
+  /// build. Trusted only while it carries its manifest, which goes before the first change and
+  /// comes back last, so a build killed halfway leaves a tree the next one clears.
+  struct SpareTree: Sendable {
+    /// Every file the manifest lists, intact or not: each is kept, replaced or removed.
+    private(set) var listed: Set<String> = []
+    /// The listed files as their build left them.
+    private(set) var intact: [String: ManifestEntry] = [:]
+    /// Every folder holding a listed file, each checked to be a real folder; "" is the root.
+    private(set) var folders: Set<String> = []
+    /// Folders modified (or re-moded) since the manifest: they may hold files nobody listed,
+    /// which would otherwise be published with the next site.
+    private(set) var dirtyFolders: [String] = []
+
+    func holds(_ path: String, _ entry: ManifestEntry) -> Bool {
+      intact[path]?.hasSameBytes(as: entry) == true
+    }
+
+    func isListed(_ path: String) -> Bool { listed.contains(path) || folders.contains(path) }
+
+    /// Nil when `root` is not a real folder carrying a well-formed manifest, or a folder of it
+    /// is not a real folder (a link could lead the writes out of the tree).
+    static func open(_ root: String) -> SpareTree? {
+      guard let st = POSIXFile.status(root), POSIXFile.isFolder(st),
+        let manifest = Manifest.read(root), manifest.malformedLines == 0
+      else { return nil }
+      var tree = SpareTree()
+      tree.listed = Set(manifest.files.map(\.path))
+      tree.intact = manifest.intactEntries(in: root)
+      tree.folders = [""]
+      for path in tree.listed {
+        // Up from the file until a folder already known: most files share theirs.
+        for folder in OutputWriter.folders(of: path).reversed() {
+          if !tree.folders.insert(folder).inserted { break }
+        }
+      }
+      guard let dirty = dirty(Array(tree.folders), in: root, since: manifest.written) else {
+        return nil
+      }
+      tree.dirtyFolders = dirty
+      return tree
+    }
+
+    /// The dirty ones, from one `lstat` each on every core; nil when one is not a real folder.
+    private static func dirty(_ all: [String], in root: String, since: POSIXFile.Instant)
+      -> [String]?
+    {
+      let states = orderedParallelMap(all) { folder -> Bool? in
+        guard let st = POSIXFile.status(folder.isEmpty ? root : root + "/" + folder),
+          POSIXFile.isFolder(st)
+        else { return nil }
+        return POSIXFile.Instant(st) > since || POSIXFile.permissions(st) != 0o755
+      }
+      guard !states.contains(where: { $0 == nil }) else { return nil }
+      return zip(all, states).filter { $0.1 == true }.map(\.0)
+    }
+
+    /// Makes the tree untrusted, then takes out whatever nobody listed: from then on, everything
+    /// in it is listed or made by this build.
+    func prepareForChanges(at root: String) throws {
+      let manifest = root + "/" + OutputWriter.manifestName
+      guard unlink(manifest) == 0 || errno == ENOENT else {
+        throw EnvironmentError("cannot remove \(manifest): \(POSIXFile.errorText())")
+      }
+      for folder in dirtyFolders {
+        let path = folder.isEmpty ? root : root + "/" + folder
+        chmod(path, 0o755)
+        for name in POSIXFile.names(in: path) {
+          let child = folder.isEmpty ? name : folder + "/" + name
+          if !listed.contains(child) && !folders.contains(child) {
+            try POSIXFile.clear(path + "/" + name)
+          }
+        }
+      }
     }
   }
 }

@@ -16,6 +16,24 @@ enum POSIXFile {
     // Modes do not follow the umask: a site built under umask 077 must still be readable by
     // the web server's user, and builds must be identical whoever runs them.
     fchmod(fd, 0o644)
+    try writeAll(bytes, to: fd, path: path)
+  }
+
+  /// Makes a new file and never opens one that exists: in the spare tree an existing file may be
+  /// a hard link shared with the live site, which must not change. False when `path` exists.
+  static func create(_ bytes: [UInt8], at path: String) throws -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      if errno == EEXIST { return false }
+      throw EnvironmentError("cannot create \(path): \(errorText())")
+    }
+    defer { close(fd) }
+    fchmod(fd, 0o644)  // not the umask's mode: see `write`
+    try writeAll(bytes, to: fd, path: path)
+    return true
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
     var written = 0
     try bytes.withUnsafeBytes { raw in
       while written < raw.count {
@@ -30,7 +48,17 @@ enum POSIXFile {
   }
 
   static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    readFile(path, flags: 0)?.bytes
+  }
+
+  /// A regular file's bytes and status, never through a symbolic link.
+  static func readRegularFile(_ path: String) -> (bytes: [UInt8], status: stat)? {
+    guard let file = readFile(path, flags: O_NOFOLLOW), isRegular(file.status) else { return nil }
+    return file
+  }
+
+  private static func readFile(_ path: String, flags: Int32) -> (bytes: [UInt8], status: stat)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | flags)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var st = stat()
@@ -46,7 +74,7 @@ enum POSIXFile {
       }
       return true
     }
-    return ok ? bytes : nil
+    return ok ? (bytes, st) : nil
   }
 
   static func makeDirectory(_ path: String) throws {
@@ -66,24 +94,94 @@ enum POSIXFile {
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// `lstat`: what is at `path` itself, a link not followed.
+  static func status(_ path: String) -> stat? {
+    var st = stat()
+    return lstat(path, &st) == 0 ? st : nil
+  }
+
+  static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+  static func isFolder(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
+  static func permissions(_ st: stat) -> mode_t { st.st_mode & 0o7777 }
+
+  /// A modification time, comparable.
+  struct Instant: Sendable, Comparable {
+    var seconds: Int
+    var nanoseconds: Int
+
+    init(seconds: Int, nanoseconds: Int) {
+      self.seconds = seconds
+      self.nanoseconds = nanoseconds
+    }
+
+    init(_ st: stat) {
+      #if canImport(Darwin)
+        let time = st.st_mtimespec
+      #else
+        let time = st.st_mtim
+      #endif
+      self.init(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    }
+
+    /// The clock the kernel dates file changes with: the coarse one, a tick (here 4 ms) behind.
+    static func fileSystemNow() -> Instant {
+      var now = timespec()
+      #if os(Linux)
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+      #else
+        clock_gettime(CLOCK_REALTIME, &now)
+      #endif
+      return Instant(seconds: Int(now.tv_sec), nanoseconds: Int(now.tv_nsec))
+    }
+
+    /// Returns once the file system's clock has moved past this instant: a tick at most.
+    func waitUntilPast() {
+      var waited = 0
+      while Instant.fileSystemNow() <= self && waited < 100 {
+        usleep(1_000)
+        waited += 1
+      }
+    }
+
+    static func < (a: Instant, b: Instant) -> Bool {
+      (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+    }
+  }
+
+  /// Removes whatever is at `path`, and says so when it could not.
+  static func clear(_ path: String) throws {
+    if unlink(path) == 0 { return }
+    var code = errno
+    if code == ENOENT || code == ENOTDIR { return }
+    if code == EISDIR || code == EPERM {
+      removeTree(path)
+      code = errno
+    }
+    if exists(path) { throw EnvironmentError("cannot remove \(path): \(errorText(code))") }
+  }
+
   /// Removes a tree without following links out of it.
   static func removeTree(_ path: String) {
     var st = stat()
     guard lstat(path, &st) == 0 else { return }
     if (st.st_mode & S_IFMT) == S_IFDIR {
-      if let dir = opendir(path) {
-        var names: [String] = []
-        while let entry = readdir(dir) {
-          let name = entryName(entry)
-          if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(dir)
-        for name in names { removeTree(path + "/" + name) }
-      }
+      for name in names(in: path) { removeTree(path + "/" + name) }
       rmdir(path)
     } else {
       unlink(path)
     }
+  }
+
+  /// The entries of a folder, without `.` and `..`.
+  static func names(in folder: String) -> [String] {
+    guard let dir = opendir(folder) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = entryName(entry)
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 
   private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
