@@ -1,7 +1,7 @@
 import SitegenKit
 
 /// `/glossary/<slug>/`: the definition, other spellings, related terms, and every explainer
-/// that uses the term with the sentence where it does.
+/// that uses the term, the newest with the sentence where they do.
 func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   let t = page.term
   var sections: HTML = ""
@@ -22,7 +22,7 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   let uses: HTML =
     page.backlinks.isEmpty
     ? "<p>No published explainer uses this term yet.</p>"
-    : "<ol>\(page.backlinks.map { b in "<li><a href=\"\(b.article.url)\">\(b.article.title)</a> \(time(b.article.date))<blockquote class=\"use-sentence\"><p>\(b.sentence)</p></blockquote></li>" as HTML })</ol>"
+    : "<ol>\(page.backlinks.map { b in "<li><a href=\"\(b.article.url)\">\(b.article.title)</a> \(time(b.article.date))\(quote(b.sentence))</li>" as HTML })</ol>"
   let main: HTML = """
     <article class="term-page">
     <p class="kicker"><a href="\(site.urls.glossary)">Glossary</a></p>
@@ -37,6 +37,12 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   return layout(
     PageMeta(title: t.name, description: t.summary, path: t.url, section: .glossary), site: site,
     main: main)
+}
+
+/// The sentence where an explainer uses the term; only the newest uses are quoted.
+private func quote(_ sentence: String?) -> HTML {
+  guard let sentence else { return "" }
+  return "<blockquote class=\"use-sentence\"><p>\(sentence)</p></blockquote>"
 }
 
 /// `/glossary/`: every term A–Z with its summary.

@@ -30,6 +30,13 @@ public struct Heading: Sendable, Hashable {
   public var text: String
   public var id: String
   public var line: Int
+
+  public init(level: Int, text: String, id: String, line: Int) {
+    self.level = level
+    self.text = text
+    self.id = id
+    self.line = line
+  }
 }
 
 /// A stretch of a text run to wrap in HTML, in bytes of the run's UTF-8 text.

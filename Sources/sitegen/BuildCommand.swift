@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         "Up to date: \(result.pageCount) files in \(output), nothing changed since the last build, \(warnings) warning\(warnings == 1 ? "" : "s"), in \(elapsed(since: start))")
     } else if let write = result.write {
       print(
-        "Built \(result.pageCount) files into \(output) (\(write.written) written, \(write.unchanged) unchanged, \(write.removed) removed), \(warnings) warning\(warnings == 1 ? "" : "s"), in \(elapsed(since: start))")
+        "Built \(result.pageCount) files into \(output) (\(write.written) written, \(write.unchanged) unchanged, \(write.removed) removed; \(result.renderedPages.count) page\(result.renderedPages.count == 1 ? "" : "s") rendered, \(result.linkedArticles) article\(result.linkedArticles == 1 ? "" : "s") linked), \(warnings) warning\(warnings == 1 ? "" : "s"), in \(elapsed(since: start))")
     } else {
       print(
         "Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); \(output) was left as it was (\(elapsed(since: start)))")

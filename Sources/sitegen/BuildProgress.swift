@@ -24,6 +24,7 @@ struct ProgressTheme<Base: Theme>: Theme {
   }
 
   var assets: [Asset] { base.assets }
+  var identity: String { base.identity }
 }
 
 /// Counts rendered pages from every render thread and redraws the line at most ten times a

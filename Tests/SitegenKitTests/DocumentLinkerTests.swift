@@ -38,18 +38,19 @@ import Testing
 
   /// Links the body of an article file (front matter included), as the pipeline does.
   func link(_ fileText: String, mode: GlossaryLinkMode = .first, path: String = Self.path) throws
-    -> LinkedDocument
+    -> Linked
   {
     let file = GlossaryFixture.file(path, fileText)
     let (parsed, diagnostics) = Article.parse(file)
     #expect(diagnostics == [])
     let article = try #require(parsed)
-    return linker.link(
-      body: article.body, source: file, firstLine: article.bodyFirstLine, mode: mode)
+    return Linked(
+      linker.link(
+        body: article.body, source: file, firstLine: article.bodyFirstLine, mode: mode))
   }
 
   /// Links a body of an article whose front matter is the fixture's.
-  func link(body: String, mode: GlossaryLinkMode = .first) throws -> LinkedDocument {
+  func link(body: String, mode: GlossaryLinkMode = .first) throws -> Linked {
     try link(GlossaryFixture.article(body), mode: mode)
   }
 
@@ -58,7 +59,8 @@ import Testing
   }
 
   /// A term link as the link stage writes it, with its endnote number (`note`).
-  static func termLink(_ slug: String, _ text: String, base: String = "/", note: Int = 1) -> String {
+  static func termLink(_ slug: String, _ text: String, base: String = "/", note: Int = 1) -> String
+  {
     open(slug, base: base) + text + "</a><sup class=\"term-note\">\(note)</sup>"
   }
 
@@ -166,7 +168,10 @@ import Testing
   /// Each excluded place holds a mention that must stay plain, and must not use up the first
   /// mention: the paragraph after it is linked.
   @Test(arguments: [
-    ("## Red lines", "<h2 id=\"red-lines\"><a class=\"heading-anchor\" href=\"#red-lines\">Red lines</a></h2>"),
+    (
+      "## Red lines",
+      "<h2 id=\"red-lines\"><a class=\"heading-anchor\" href=\"#red-lines\">Red lines</a></h2>"
+    ),
     ("[red lines](https://example.org/)", "<p><a href=\"https://example.org/\">red lines</a></p>"),
     ("`red lines`", "<p><code>red lines</code></p>"),
     ("```\nred lines\n```", "<pre><code>red lines\n</code></pre>"),
@@ -241,7 +246,7 @@ import Testing
     let body =
       "Look: <abbr title=\"x\">NATO</abbr>.\n\n<div>red lines</div>\n\nThen NATO and red lines.\n"
     let file = GlossaryFixture.file(Self.path, body)
-    let doc = trusted.link(body: body, source: file, firstLine: 1, mode: .first)
+    let doc = Linked(trusted.link(body: body, source: file, firstLine: 1, mode: .first))
     #expect(doc.html.contains("<p>Look: <abbr title=\"x\">NATO</abbr>.</p>"))
     #expect(doc.html.contains("<div>red lines</div>"))
     #expect(
@@ -348,9 +353,10 @@ import Testing
 
   @Test func explicitLinkFromAGlossaryEntryToASibling() throws {
     let entry = try #require(glossary.term("red-lines"))
-    let doc = linker.link(
-      body: "Compare [guarantees](security-guarantees.md).", source: entry.source,
-      firstLine: entry.bodyFirstLine, mode: .first, selfTerm: entry.slug)
+    let doc = Linked(
+      linker.link(
+        body: "Compare [guarantees](security-guarantees.md).", source: entry.source,
+        firstLine: entry.bodyFirstLine, mode: .first, selfTerm: entry.slug))
     #expect(doc.html == "<p>Compare \(Self.termLink("security-guarantees", "guarantees")).</p>\n")
   }
 
@@ -383,9 +389,10 @@ import Testing
 
   @Test func termDefinitionNeverLinksItself() throws {
     let term = try #require(glossary.term("red-lines"))
-    let doc = linker.link(
-      body: term.body, source: term.source, firstLine: term.bodyFirstLine, mode: .all,
-      selfTerm: term.slug)
+    let doc = Linked(
+      linker.link(
+        body: term.body, source: term.source, firstLine: term.bodyFirstLine, mode: .all,
+        selfTerm: term.slug))
     #expect(Self.termLinkCount(doc.html, "red-lines") == 0)
     #expect(
       doc.html.contains(
@@ -395,9 +402,10 @@ import Testing
 
   @Test func selfTermDoesNotStopOtherTerms() throws {
     let term = try #require(glossary.term("security-guarantees"))
-    let doc = linker.link(
-      body: term.body, source: term.source, firstLine: term.bodyFirstLine, mode: .first,
-      selfTerm: term.slug)
+    let doc = Linked(
+      linker.link(
+        body: term.body, source: term.source, firstLine: term.bodyFirstLine, mode: .first,
+        selfTerm: term.slug))
     #expect(
       doc.html
         == "<p>Security guarantees bind the guarantor; \(Self.termLink("red-lines", "red lines")) only warn.</p>\n"
@@ -591,4 +599,13 @@ import Testing
     #expect(doc.notes.isEmpty)
     #expect(!doc.html.contains("term-note"))
   }
+}
+
+/// A freshly linked document, whose HTML is always there (only cached documents lack it).
+@dynamicMemberLookup
+struct Linked {
+  let document: LinkedDocument
+  init(_ document: LinkedDocument) { self.document = document }
+  var html: String { document.html ?? "" }
+  subscript<T>(dynamicMember path: KeyPath<LinkedDocument, T>) -> T { document[keyPath: path] }
 }

@@ -44,17 +44,20 @@ extension Article {
     let slugLocation = fm.entry("slug").map { fm.location(of: $0.value) } ?? file.location(line: 1)
     let slug = slugValue ?? file.stem
     if !Slug.isValid(slug) {
-      let fix = slugValue == nil
+      let fix =
+        slugValue == nil
         ? "rename the file or set 'slug:'" : "change 'slug:'"
-      fm.diagnostics.append(.error(
-        "article.slug",
-        "slug '\(slug)' may use only a-z, 0-9 and '-'; \(fix) (e.g. '\(Slug.suggest(from: slug))')",
-        at: slugLocation))
+      fm.diagnostics.append(
+        .error(
+          "article.slug",
+          "slug '\(slug)' may use only a-z, 0-9 and '-'; \(fix) (e.g. '\(Slug.suggest(from: slug))')",
+          at: slugLocation))
     }
     if let date, let updated, updated < date {
-      fm.diagnostics.append(.warning(
-        "article.updated-before-date", "'updated' is before 'date'; check both",
-        at: fm.entry("updated").map { fm.location(of: $0.value) }))
+      fm.diagnostics.append(
+        .warning(
+          "article.updated-before-date", "'updated' is before 'date'; check both",
+          at: fm.entry("updated").map { fm.location(of: $0.value) }))
     }
     guard let title, let summary, let date, !fm.diagnostics.hasErrors else {
       return (nil, fm.diagnostics)
@@ -70,7 +73,8 @@ extension Article {
 /// Slugs: the only strings from content that become output paths.
 public enum Slug {
   public static func isValid(_ s: String) -> Bool {
-    !s.isEmpty && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    !s.isEmpty
+      && s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
   }
 
   /// A valid slug made from any text: "Red lines & NATO" → "red-lines-nato".
@@ -85,5 +89,46 @@ public enum Slug {
     }
     while out.hasSuffix("-") { out.removeLast() }
     return out.isEmpty ? "untitled" : out
+  }
+}
+
+extension Article {
+  /// The parse stage for one article, taken from the previous build's cache when the file's
+  /// bytes (and names) are the ones parsed then: only the body is cut from the file again.
+  static func parse(_ file: SourceFile, cache: BuildCache?) -> (
+    Article?, [Diagnostic], BuildCache.Parsed
+  ) {
+    var h = StableHasher()
+    h.combine(file.relativePath)
+    h.combine(file.displayPath)
+    file.bytes.withUnsafeBytes { h.combine(bytes: $0) }
+    let key = h.finalize()
+    if let hit = cache?.parsed[file.relativePath], hit.key == key {
+      guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
+      article.source = file
+      if let offset = hit.bodyOffset, offset <= file.bytes.count {
+        article.body = String(decoding: file.bytes[offset...], as: UTF8.self)
+        return (article, hit.diagnostics, hit)
+      }
+      if case .success(let text) = SourceText.decode(file),
+        case .success(let block) = FrontMatterBlock.split(text.text, file: file)
+      {
+        article.body = block.body
+        return (article, hit.diagnostics, hit)
+      }
+    }
+    let (article, diagnostics) = parse(file)
+    // The cache keeps neither the bytes nor the body: both are the file's, read anew each build.
+    // Where decoding changed no byte (no BOM, no CR), the body is the file's tail: its offset
+    // spares the next build the decoding.
+    var kept = article
+    kept?.source = SourceFile(relativePath: "", displayPath: "", bytes: [])
+    kept?.body = ""
+    let verbatim = !file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !file.bytes.contains(0x0D)
+    let offset = article.flatMap { verbatim ? file.bytes.count - $0.body.utf8.count : nil }
+    return (
+      article, diagnostics,
+      BuildCache.Parsed(key: key, article: kept, diagnostics: diagnostics, bodyOffset: offset)
+    )
   }
 }

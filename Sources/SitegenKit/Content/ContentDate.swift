@@ -1,6 +1,6 @@
 /// A date from front matter: `YYYY-MM-DD` (midnight UTC) or RFC 3339 with a time and offset.
 /// Parsed by hand from the raw scalar because YAML libraries roll 2024-02-30 over to March.
-public struct ContentDate: Sendable, Hashable, Comparable {
+public struct ContentDate: Sendable, Hashable, Comparable, Encodable {
   public var year: Int
   public var month: Int
   public var day: Int

@@ -1,5 +1,5 @@
 /// How often an article links a glossary term it mentions.
-public enum GlossaryLinkMode: String, Sendable, CaseIterable, Hashable {
+public enum GlossaryLinkMode: String, Sendable, CaseIterable, Hashable, Encodable {
   /// The first mention in the article.
   case first
   /// The first mention under each heading.
@@ -9,7 +9,7 @@ public enum GlossaryLinkMode: String, Sendable, CaseIterable, Hashable {
 }
 
 /// `Content/site.yml`.
-public struct SiteConfig: Sendable, Hashable {
+public struct SiteConfig: Sendable, Hashable, Encodable {
   public var title: String
   /// Absolute, ending in `/`.
   public var baseURL: String

@@ -9,7 +9,8 @@ public struct DocumentLinker: Sendable {
   public let urls: SiteURLs
   public let options: MarkdownOptions
 
-  public init(glossary: Glossary, resolver: LinkResolver, urls: SiteURLs, options: MarkdownOptions) {
+  public init(glossary: Glossary, resolver: LinkResolver, urls: SiteURLs, options: MarkdownOptions)
+  {
     self.glossary = glossary
     self.resolver = resolver
     self.urls = urls
@@ -17,25 +18,30 @@ public struct DocumentLinker: Sendable {
   }
 
   /// Links `body` of `source` (whose first line is file line `firstLine`). `selfTerm` is the
-  /// glossary entry being rendered, which never links to itself.
+  /// glossary entry being rendered, which never links to itself. The sentences of first uses of
+  /// the terms (glossary indices) in `unquoted` are not kept: no page will quote them.
   public func link(
-    body: String, source: SourceFile, firstLine: Int, mode: GlossaryLinkMode, selfTerm: String? = nil
+    body: String, source: SourceFile, firstLine: Int, mode: GlossaryLinkMode,
+    selfTerm: String? = nil,
+    unquoted: Set<Int> = []
   ) -> LinkedDocument {
     var rewriter = Rewriter(
       linker: self, source: source, firstLine: firstLine, mode: mode,
-      selfTerm: selfTerm.flatMap(glossary.index(of:)), body: body)
+      selfTerm: selfTerm.flatMap(glossary.index(of:)), body: body, unquoted: unquoted)
     let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
     return LinkedDocument(
-      html: rendered.html, headings: rendered.headings, plainText: rendered.plainText,
-      termUses: rewriter.uses, notes: rewriter.notes, anchors: rewriter.anchors,
-      diagnostics: rewriter.diagnostics)
+      html: rendered.html, htmlHash: ContentHash.of(string: rendered.html),
+      headings: rendered.headings,
+      plainText: rendered.plainText, termUses: rewriter.uses, notes: rewriter.notes,
+      anchors: rewriter.anchors, links: rewriter.links, diagnostics: rewriter.diagnostics)
   }
 
   /// The HTML that opens a term link: a real link that works without JavaScript, described by the
   /// term's summary written elsewhere in the page.
   func termLinkOpen(_ slug: String) -> String {
     let s = HTML.escape(slug)
-    return "<a class=\"term\" href=\"\(HTML.escape(urls.term(slug)))\" data-term=\"\(s)\" aria-describedby=\"gloss:\(s)\">"
+    return
+      "<a class=\"term\" href=\"\(HTML.escape(urls.term(slug)))\" data-term=\"\(s)\" aria-describedby=\"gloss:\(s)\">"
   }
 
   /// The cmark callbacks for one document; all state of one render lives here.
@@ -46,12 +52,14 @@ public struct DocumentLinker: Sendable {
     let mode: GlossaryLinkMode
     let selfTerm: Int?
     let body: String
+    let unquoted: Set<Int>
     /// The body's lines, split on first need: only diagnostics read them.
     var linesCache: [Substring]? = nil
     var linkedInScope = Set<Int>()
     var used = Set<Int>()
     var uses: [TermUse] = []
     var anchors: [AnchorReference] = []
+    var links: [String] = []
     var diagnostics: [Diagnostic] = []
     /// Linked terms in order of their first link: endnote `n` is `notes[n - 1]`.
     var notes: [String] = []
@@ -75,6 +83,7 @@ public struct DocumentLinker: Sendable {
     }
 
     mutating func rewriteLink(_ link: LinkReference) -> LinkRewrite {
+      links.append(link.destination)
       let target = linker.resolver.resolve(link.destination, from: source)
       switch target {
       case .asWritten:
@@ -86,7 +95,8 @@ public struct DocumentLinker: Sendable {
         return .keep
       case .article(let slug, let fragment):
         if let fragment, !fragment.isEmpty {
-          anchors.append(AnchorReference(page: .article(slug), fragment: fragment, location: location(of: link)))
+          anchors.append(
+            AnchorReference(page: .article(slug), fragment: fragment, location: location(of: link)))
         }
         return .destination(linker.urls.article(slug) + (fragment.map { "#" + $0 } ?? ""))
       case .term(let slug, let fragment):
@@ -95,15 +105,17 @@ public struct DocumentLinker: Sendable {
           return .destination(url)
         }
         if let fragment, !fragment.isEmpty {
-          anchors.append(AnchorReference(page: .term(slug), fragment: fragment, location: location(of: link)))
+          anchors.append(
+            AnchorReference(page: .term(slug), fragment: fragment, location: location(of: link)))
           return .destination(url)
         }
         linkedInScope.insert(index)
         let start = link.offsetInBlock
-        recordUse(
-          index,
-          sentence: link.blockText.isEmpty
-            ? link.text : Self.sentence(in: link.blockText, around: start..<start + link.text.utf8.count))
+        recordUse(index) {
+          link.blockText.isEmpty
+            ? link.text
+            : Self.sentence(in: link.blockText, around: start..<start + link.text.utf8.count)
+        }
         return .wrap(open: linker.termLinkOpen(slug), close: termLinkClose(index))
       }
     }
@@ -116,35 +128,43 @@ public struct DocumentLinker: Sendable {
         let term = linker.glossary.terms[match.term]
         if !used.contains(match.term) {
           let start = context.offsetInBlock + match.range.lowerBound
-          recordUse(
-            match.term,
-            sentence: Self.sentence(in: context.blockText, around: start..<start + match.range.count))
+          recordUse(match.term) {
+            Self.sentence(in: context.blockText, around: start..<start + match.range.count)
+          }
         }
         let name = term.names[match.name]
         if name.isDeprecated {
           let line = firstLine + context.line(ofOffset: match.range.lowerBound) - 1
-          diagnostics.append(.warning(
-            "glossary.deprecated-alias",
-            "'\(name.text)' is a deprecated spelling of '\(term.name)'; write '\(term.name)'",
-            at: source.location(line: line, column: column(of: name.text, onFileLine: line))))
+          diagnostics.append(
+            .warning(
+              "glossary.deprecated-alias",
+              "'\(name.text)' is a deprecated spelling of '\(term.name)'; write '\(term.name)'",
+              at: source.location(line: line, column: column(of: name.text, onFileLine: line))))
         }
         guard mode != .none, mode == .all || !linkedInScope.contains(match.term) else { continue }
         linkedInScope.insert(match.term)
-        annotations.append(TextAnnotation(
-          range: match.range, open: linker.termLinkOpen(term.slug), close: termLinkClose(match.term)))
+        annotations.append(
+          TextAnnotation(
+            range: match.range, open: linker.termLinkOpen(term.slug),
+            close: termLinkClose(match.term)))
       }
       return annotations
     }
 
-    private mutating func recordUse(_ index: Int, sentence: String) {
+    private mutating func recordUse(_ index: Int, sentence: () -> String) {
       guard used.insert(index).inserted else { return }
-      uses.append(TermUse(slug: linker.glossary.terms[index].slug, sentence: sentence))
+      uses.append(
+        TermUse(
+          slug: linker.glossary.terms[index].slug,
+          sentence: unquoted.contains(index) ? nil : sentence()))
     }
 
     /// The link's place in the file, pointing at its destination when it can be found.
     private mutating func lines() -> [Substring] {
       if let linesCache { return linesCache }
-      let split = body.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+      let split = body.utf8.split(separator: 10, omittingEmptySubsequences: false).map {
+        Substring($0)
+      }
       linesCache = split
       return split
     }
@@ -155,7 +175,9 @@ public struct DocumentLinker: Sendable {
       let needle = "(" + link.destination
       for offset in 0..<3 {
         let index = link.line - 1 + offset
-        guard index >= 0, index < lines.count, let range = lines[index].range(of: needle) else { continue }
+        guard index >= 0, index < lines.count, let range = lines[index].range(of: needle) else {
+          continue
+        }
         let column = lines[index][..<range.lowerBound].count + 2
         return source.location(line: line + offset, column: column)
       }

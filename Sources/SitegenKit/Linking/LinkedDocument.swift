@@ -3,8 +3,9 @@ import SitegenMarkdown
 /// A use of a glossary term in one document: the first mention (or explicit link) of it.
 public struct TermUse: Sendable, Hashable {
   public var slug: String
-  /// The sentence around the first mention, as plain text.
-  public var sentence: String
+  /// The sentence around the first mention, as plain text; nil when no page will quote it (a term
+  /// page quotes its newest uses only, `SiteGraph.quotedUses`).
+  public var sentence: String?
 }
 
 /// An `#anchor` a document links to, checked once every page's headings are known.
@@ -21,7 +22,10 @@ public struct AnchorReference: Sendable, Hashable {
 /// The link stage's output for one Markdown body: HTML with term and internal links, and what it
 /// referred to.
 public struct LinkedDocument: Sendable, Hashable {
-  public var html: String
+  /// Nil when the document came from the build cache: rendered again only if a page needs it.
+  public var html: String?
+  /// `ContentHash` of the HTML's bytes, known even when the HTML is not.
+  public var htmlHash: UInt64
   public var headings: [Heading]
   public var plainText: String
   /// Filled by the pipeline for articles (which then drops `plainText`): distinct words for the
@@ -33,5 +37,8 @@ public struct LinkedDocument: Sendable, Hashable {
   /// The slugs of linked terms, in the order of their endnote numbers (1, 2, …).
   public var notes: [String]
   public var anchors: [AnchorReference]
+  /// Every link destination as written, in order: a cached document is still good while each
+  /// resolves as it did (an article added or removed changes what `other.md` means).
+  public var links: [String]
   public var diagnostics: [Diagnostic]
 }

@@ -3,23 +3,30 @@
 /// time, with a final mix; every page of a build goes through it.
 public enum ContentHash {
   public static func of(_ bytes: [UInt8]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-    bytes.withUnsafeBytes { raw in
-      var i = 0
-      while i + 8 <= raw.count {
-        hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-        hash ^= hash >> 29
-        i += 8
-      }
-      while i < raw.count {
-        hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
-        i += 1
-      }
+    bytes.withUnsafeBytes { of($0) }
+  }
+
+  static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+    var i = 0
+    while i + 8 <= raw.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+      hash ^= hash >> 29
+      i += 8
+    }
+    while i < raw.count {
+      hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+      i += 1
     }
     hash ^= hash >> 33
     hash &*= 0xff51_afd7_ed55_8ccd
     hash ^= hash >> 33
     return hash
+  }
+
+  public static func of(string: String) -> UInt64 {
+    var string = string
+    return string.withUTF8 { of(UnsafeRawBufferPointer($0)) }
   }
 
   public static func hex(_ value: UInt64) -> String {

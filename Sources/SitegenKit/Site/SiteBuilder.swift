@@ -5,6 +5,10 @@ public struct BuildResult: Sendable {
   public var write: WriteSummary?
   /// Nothing changed since the last build: it was not run again.
   public var upToDate = false
+  /// Pages rendered anew (the others were kept as the last build wrote them), and articles
+  /// linked anew (the others came from the build cache).
+  public var renderedPages: [String] = []
+  public var linkedArticles = 0
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -26,14 +30,19 @@ public enum SiteBuilder {
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
     timer.lap("load")
     let session = try writer.begin()
-    let report = try SitePipeline.stream(content, options: options, theme: theme) { pages in
-      try session.add(pages)
-    }
+    let cachePath = BuildCache.path(for: writer)
+    let previous = BuildCache.read(cachePath)
+    timer.lap("cache read")
+    let report = try SitePipeline.stream(
+      content, options: options, theme: theme, previous: previous, into: session)
+    // The cache holds what each source gave, which holds whether the site has errors or not:
+    // an editor fixing one error does not wait for the rest to be linked again.
+    report.buildCache?.write(to: cachePath)
+    timer.lap("cache write")
     // With errors nothing was rendered; the session ends without touching the output.
     guard !report.diagnostics.hasErrors else {
       return BuildResult(diagnostics: report.diagnostics, pageCount: 0, write: nil)
     }
-    timer = StageTimer()
     let summary = try session.commit()
     timer.lap("write")
     BuildState(
@@ -41,13 +50,8 @@ public enum SiteBuilder {
       fileCount: report.fileCount, nextPublication: report.nextPublication,
       diagnostics: report.diagnostics
     ).save(writer)
-    return BuildResult(diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary)
-  }
-
-  /// `sitegen check`: everything `build` validates, writing nothing.
-  public static func check(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
-    let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
-    let report = SitePipeline.stream(content, options: options, theme: theme, rendering: .never) { _ in }
-    return BuildResult(diagnostics: report.diagnostics, pageCount: report.fileCount, write: nil)
+    return BuildResult(
+      diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary,
+      renderedPages: report.renderedPages, linkedArticles: report.linkedArticles)
   }
 }

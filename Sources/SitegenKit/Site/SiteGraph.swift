@@ -9,8 +9,12 @@ struct SiteGraph {
   let linkedTerms: [LinkedDocument]
   let summaries: [ArticleSummary]
   let termSummaries: [TermSummary]
-  /// For each term, the articles that use it (newest first) with the sentence of first use.
+  /// For each term, the articles that use it (newest first), the first `quotedUses` with the
+  /// sentence of first use.
   let backlinks: [[Backlink]]
+  /// How many uses a term page quotes: enough to show how the term is used, while a term that
+  /// thousands of explainers use keeps a page a phone can load.
+  static let quotedUses = 20
   /// For each term, the indices of the articles that use it, in article order (newest first).
   let postings: [[Int]]
   private(set) var diagnostics: [Diagnostic] = []
@@ -43,10 +47,11 @@ struct SiteGraph {
     self.backlinks = backlinks
     self.postings = postings
     for (t, term) in glossary.terms.enumerated() where backlinks[t].isEmpty {
-      diagnostics.append(.warning(
-        "glossary.unused-term",
-        "no published article uses '\(term.name)'; mention it in an article or remove the entry",
-        at: term.names[0].location))
+      diagnostics.append(
+        .warning(
+          "glossary.unused-term",
+          "no published article uses '\(term.name)'; mention it in an article or remove the entry",
+          at: term.names[0].location))
     }
     checkAnchors()
   }
@@ -54,8 +59,12 @@ struct SiteGraph {
   /// Every `#anchor` into another page must name one of its headings (or footnotes).
   private mutating func checkAnchors() {
     var ids: [AnchorReference.Page: Set<String>] = [:]
-    for (i, a) in articles.enumerated() { ids[.article(a.slug)] = Set(linked[i].headings.map(\.id)) }
-    for (i, t) in glossary.terms.enumerated() { ids[.term(t.slug)] = Set(linkedTerms[i].headings.map(\.id)) }
+    for (i, a) in articles.enumerated() {
+      ids[.article(a.slug)] = Set(linked[i].headings.map(\.id))
+    }
+    for (i, t) in glossary.terms.enumerated() {
+      ids[.term(t.slug)] = Set(linkedTerms[i].headings.map(\.id))
+    }
     for reference in (linked + linkedTerms).flatMap(\.anchors) {
       let known = ids[reference.page] ?? []
       let f = reference.fragment
@@ -93,33 +102,55 @@ struct SiteGraph {
   static let relatedWindow = 64
 
   /// Up to three articles sharing the most terms with article `i`; ties go to the newer.
-  func relatedArticles(_ i: Int) -> [Int] {
-    // Every co-occurrence once, sorted, then counted in runs: cheaper than hashing.
-    var hits: [Int] = []
+  /// `scratch` holds one count per article, all zero between calls: counting co-occurrences in
+  /// place costs one pass over them, where sorting them cost most of the stage.
+  func relatedArticles(_ i: Int, scratch: inout [UInt32]) -> [Int] {
+    var touched: [Int] = []
     for use in linked[i].termUses {
       guard let t = glossary.index(of: use.slug) else { continue }
       let list = postings[t]
       let at = list.partitionPoint { $0 >= i }
       let lower = max(0, min(at - Self.relatedWindow / 2, list.count - Self.relatedWindow))
-      for j in list[lower..<min(list.count, lower + Self.relatedWindow)] where j != i { hits.append(j) }
+      for j in list[lower..<min(list.count, lower + Self.relatedWindow)] where j != i {
+        if scratch[j] == 0 { touched.append(j) }
+        scratch[j] += 1
+      }
     }
-    hits.sort()
-    var best: [(article: Int, shared: Int)] = []
-    var k = 0
-    while k < hits.count {
-      var end = k
-      while end < hits.count && hits[end] == hits[k] { end += 1 }
-      best.append((hits[k], end - k))
-      k = end
+    // The best three by (shared terms, newer first), kept in order as they are found.
+    var best: [(article: Int, shared: UInt32)] = []
+    for j in touched {
+      let shared = scratch[j]
+      scratch[j] = 0
+      let rank =
+        best.firstIndex { shared > $0.shared || (shared == $0.shared && j < $0.article) }
+        ?? best.count
+      if rank < 3 {
+        best.insert((j, shared), at: rank)
+        if best.count > 3 { best.removeLast() }
+      }
     }
-    best.sort { ($0.shared, -$0.article) > ($1.shared, -$1.article) }
-    return best.prefix(3).map(\.article)
+    return best.map(\.article)
+  }
+
+  /// Every article's page, made in runs that share one scratch buffer for related articles.
+  func articlePages() -> [ArticlePage] {
+    let runs = stride(from: 0, to: articles.count, by: 256).map {
+      $0..<min($0 + 256, articles.count)
+    }
+    return orderedParallelMap(runs) { run in
+      var scratch = [UInt32](repeating: 0, count: articles.count)
+      return run.map { articlePage($0, related: relatedArticles($0, scratch: &scratch)) }
+    }.flatMap { $0 }
   }
 
   var homePage: HomePage {
     let popular = glossary.terms.indices
       .filter { !backlinks[$0].isEmpty }
-      .sorted { (backlinks[$0].count, glossary.terms[$1].slug) > (backlinks[$1].count, glossary.terms[$0].slug) }
+      .sorted {
+        (backlinks[$0].count, glossary.terms[$1].slug) > (
+          backlinks[$1].count, glossary.terms[$0].slug
+        )
+      }
       .prefix(8)
       .map { termSummaries[$0] }
     return HomePage(articles: summaries, popularTerms: Array(popular))
@@ -127,17 +158,20 @@ struct SiteGraph {
 
   var glossaryIndexPage: GlossaryIndexPage {
     GlossaryIndexPage(
-      terms: termSummaries.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) })
+      terms: termSummaries.sorted {
+        ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug)
+      })
   }
 
-  func articlePage(_ i: Int) -> ArticlePage {
+  func articlePage(_ i: Int, related: [Int]) -> ArticlePage {
     let article = articles[i]
     let document = linked[i]
-    let related = relatedArticles(i).map { summaries[$0] }
+    let related = related.map { summaries[$0] }
     let words = document.wordCount
     return ArticlePage(
-      article: summaries[i], authors: article.authors, body: document.html,
-      headings: document.headings, readingMinutes: max(1, (words + 229) / 230),
+      article: summaries[i], authors: article.authors, body: document.html ?? "",
+      bodyHash: document.htmlHash, headings: document.headings,
+      readingMinutes: max(1, (words + 229) / 230),
       keyTerms: terms(usedIn: document), related: related,
       older: i + 1 < summaries.count ? summaries[i + 1] : nil,
       newer: i > 0 ? summaries[i - 1] : nil, endnotes: endnotes(of: document))
@@ -146,7 +180,7 @@ struct SiteGraph {
   func termPage(_ t: Int) -> TermPage {
     let term = glossary.terms[t]
     return TermPage(
-      term: termSummaries[t], definition: linkedTerms[t].html, aliases: term.aliases,
+      term: termSummaries[t], definition: linkedTerms[t].html ?? "", aliases: term.aliases,
       related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
       backlinks: backlinks[t], keyTerms: terms(usedIn: linkedTerms[t]),
       endnotes: endnotes(of: linkedTerms[t]))

@@ -17,6 +17,12 @@ public struct BuildReport: Sendable {
   public var fileCount: Int
   /// When the earliest future-dated article is due: the site changes then, inputs or not.
   public var nextPublication: Int?
+  /// Pages rendered (the rest were kept from the previous build), and how many articles were
+  /// linked afresh rather than taken from the cache.
+  public var renderedPages: [String] = []
+  public var linkedArticles = 0
+  /// What the next build may reuse of this one's linking.
+  var buildCache: BuildCache?
 }
 
 /// When the render stage runs.
@@ -35,22 +41,22 @@ public enum SitePipeline {
   public static func generate(
     _ content: LoadedContent, options: BuildOptions, theme: some Theme
   ) -> GeneratedSite {
-    var pages: [RenderedPage] = []
-    let report = stream(content, options: options, theme: theme, rendering: .always) {
-      pages += $0
-    }
+    let collected = CollectedPages()
+    let report = stream(
+      content, options: options, theme: theme, rendering: .always, into: collected)
     return GeneratedSite(
-      pages: pages.sorted { $0.path < $1.path }, diagnostics: report.diagnostics,
+      pages: collected.pages.sorted { $0.path < $1.path }, diagnostics: report.diagnostics,
       articleCount: report.articleCount, termCount: report.termCount)
   }
 
-  /// Runs the stages and hands rendered files to `emit` in chunks, so a large site is never
+  /// Runs the stages and hands rendered files to `sink` in chunks, so a large site is never
   /// all in memory. Every diagnostic is known before the first file is rendered; with errors
-  /// nothing is rendered (unless asked), so nothing can be written.
-  public static func stream(
+  /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
+  /// build's link cache; a page whose inputs the sink already has is not rendered.
+  public static func stream<Sink: PageSink>(
     _ content: LoadedContent, options: BuildOptions, theme: some Theme,
-    rendering: Rendering = .unlessErrors, emit: ([RenderedPage]) throws -> Void
-  ) rethrows -> BuildReport {
+    rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink
+  ) throws(Sink.Failure) -> BuildReport {
     var diagnostics = content.diagnostics
     var timer = StageTimer()
 
@@ -59,9 +65,12 @@ public enum SitePipeline {
     let (parsedConfig, configDiagnostics) = content.siteConfig.map(SiteConfig.parse) ?? (nil, [])
     diagnostics += configDiagnostics
     let config = parsedConfig ?? SiteConfig(title: "Untitled", baseURL: "https://example.invalid/")
-    let parsedArticles = orderedParallelMap(content.articles) { Article.parse($0) }
+    let parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
+    let parseCache = Dictionary(
+      zip(content.articles.map(\.relativePath), parsedArticles.map(\.2)),
+      uniquingKeysWith: { a, _ in a })
 
     timer.lap("parse")
     // index
@@ -73,22 +82,17 @@ public enum SitePipeline {
     let urls = SiteURLs(config)
     let linker = DocumentLinker(
       glossary: glossary,
-      resolver: LinkResolver(articles: articles.published, unpublished: articles.leftOut, terms: glossary.terms),
+      resolver: LinkResolver(
+        articles: articles.published, unpublished: articles.leftOut, terms: glossary.terms),
       urls: urls, options: .site(rawHTML: config.rawHTML))
 
     timer.lap("index")
     // link
-    let linkedArticles = orderedParallelMap(articles.published) { article in
-      // What search and reading time need of the text is kept; the text itself is dropped,
-      // so a large site's plain text is never all in memory.
-      var document = linker.link(
-        body: article.body, source: article.source, firstLine: article.bodyFirstLine,
-        mode: article.glossaryLinks ?? config.glossaryLinks)
-      document.searchWords = SearchIndex.words(document.plainText)
-      document.wordCount = SiteGraph.wordCount(document.plainText)
-      document.plainText = ""
-      return document
-    }
+    let linkStage = LinkStage(
+      linker: linker, articles: articles.published, defaultMode: config.glossaryLinks)
+    var linkResult = linkStage.run(previous: previous)
+    linkResult.cache.parsed = parseCache
+    var linkedArticles = linkResult.documents
     let linkedTerms = orderedParallelMap(glossary.terms) { term in
       linker.link(
         body: term.body, source: term.source, firstLine: term.bodyFirstLine,
@@ -106,6 +110,7 @@ public enum SitePipeline {
     let site = SiteContext(config: config, urls: urls)
     let tagIndex = TagIndex(articles: articles.published, summaries: graph.summaries, urls: urls)
     diagnostics += tagIndex.diagnostics
+    // The five fixed pages come first, then one per article (`firstArticle` below).
     var pages: [(path: String, page: Page)] = [
       ("index.html", .home(graph.homePage)), ("404.html", .notFound),
       ("glossary/index.html", .glossaryIndex(graph.glossaryIndexPage)),
@@ -113,22 +118,26 @@ public enum SitePipeline {
       ("search/index.html", .search(SearchPage(indexScript: urls.search + "index.js"))),
     ]
     // Page values in parallel too: related articles cost a little per article.
-    pages += orderedParallelMap(Array(articles.published.indices)) {
-      ("articles/\(articles.published[$0].slug)/index.html", Page.article(graph.articlePage($0)))
+    pages += zip(articles.published, graph.articlePages()).map {
+      ("articles/\($0.slug)/index.html", Page.article($1))
     }
     pages += orderedParallelMap(Array(glossary.terms.indices)) {
       ("glossary/\(glossary.terms[$0].slug)/index.html", Page.term(graph.termPage($0)))
     }
     pages += tagIndex.tags.map { tag in
-      (String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
-       .tag(TagPage(tag: tag.summary, articles: tag.articles)))
+      (
+        String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
+        .tag(TagPage(tag: tag.summary, articles: tag.articles))
+      )
     }
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
+    timer.lap("pages to make")
     var report = BuildReport(
       diagnostics: diagnostics.sortedForOutput(), articleCount: articles.published.count,
       termCount: glossary.terms.count, fileCount: 0,
       nextPublication: articles.leftOut.filter { !$0.draft && $0.date.epochSeconds > options.now }
-        .map(\.date.epochSeconds).min())
+        .map(\.date.epochSeconds).min(),
+      linkedArticles: articles.published.count - linkResult.reused, buildCache: linkResult.cache)
     switch rendering {
     case .always: break
     case .unlessErrors: if diagnostics.hasErrors { return report }
@@ -137,19 +146,62 @@ public enum SitePipeline {
 
     // Small chunks: term and tag pages list thousands of articles, and peak memory follows the
     // largest chunk in flight; 64 pages still keep both cores busy.
+    let firstArticle = 5
+    let toMake = pages
+    let documents = linkedArticles
+    let siteInputs = Fingerprint.of(site) ^ themeIdentity(theme)
+    let memo = Fingerprint.Memo(terms: graph.termSummaries, articles: graph.summaries)
     let chunkSize = 64
-    for start in stride(from: 0, to: pages.count, by: chunkSize) {
-      let chunk = Array(pages[start..<min(start + chunkSize, pages.count)])
-      try emit(orderedParallelMap(chunk) { entry in
-        RenderedPage(path: entry.path, html: theme.render(entry.page, site: site))
-      })
+    for start in stride(from: 0, to: toMake.count, by: chunkSize) {
+      let range = start..<min(start + chunkSize, toMake.count)
+      let inputs = orderedParallelMap(Array(range)) { i in
+        var h = StableHasher()
+        h.combine(siteInputs)
+        h.combine(Fingerprint.of(toMake[i].page, memo: memo))
+        return h.finalize()
+      }
+      let stale = zip(range, inputs).filter {
+        sink.reuse(path: toMake[$0.0].path, inputs: $0.1) == nil
+      }
+      report.renderedPages += stale.map { toMake[$0.0].path }
+      try sink.add(
+        orderedParallelMap(stale) { (i, inputs) in
+          var page = toMake[i].page
+          if case .article(var article) = page, i >= firstArticle,
+            i - firstArticle < documents.count
+          {
+            let a = i - firstArticle
+            if documents[a].html == nil { article.body = linkStage.html(of: a, documents[a]) }
+            page = .article(article)
+          }
+          return RenderedPage(
+            path: toMake[i].path, html: theme.render(page, site: site), inputs: inputs)
+        })
     }
-    try emit(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
+    try sink.add(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
     timer.lap("pages")
-    try emit(SiteFiles.make(
-      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site))
+    // The feed carries whole articles: the newest ones need their HTML.
+    let feedCount =
+      config.feedLimit == 0 ? linkedArticles.count : min(linkedArticles.count, config.feedLimit)
+    let feedHTML = orderedParallelMap(Array(0..<feedCount)) {
+      linkStage.html(of: $0, documents[$0])
+    }
+    for (i, html) in feedHTML.enumerated() { linkedArticles[i].html = html }
+    timer.lap("feed articles")
+    let files = SiteFiles.make(
+      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site)
+    timer.lap("feed, sitemap, search index made")
+    try sink.add(files)
     timer.lap("feed, sitemap, search index")
     report.fileCount = pages.count + theme.assets.count + 4
     return report
   }
+}
+
+/// Which theme, and which build of it, renders the pages: part of every page's inputs.
+private func themeIdentity(_ theme: some Theme) -> UInt64 {
+  var h = StableHasher()
+  h.combine(theme.identity)
+  h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
+  return h.finalize()
 }

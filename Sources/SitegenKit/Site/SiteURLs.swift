@@ -2,7 +2,7 @@
 /// `/`, `/articles/<slug>/`, `/glossary/`, `/glossary/<slug>/`, `/tags/`, `/tags/<tag>/`,
 /// `/search/`, `/feed.xml`, `/sitemap.xml`, `/robots.txt`, `/404.html`, `/assets/<file>`,
 /// all under the path of `base_url`.
-public struct SiteURLs: Sendable, Hashable {
+public struct SiteURLs: Sendable, Hashable, Encodable {
   public let basePath: String
   public let baseURL: String
 

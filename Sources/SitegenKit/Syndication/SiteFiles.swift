@@ -30,7 +30,7 @@ enum SiteFiles {
         let limit = site.config.feedLimit == 0 ? articles.count : min(articles.count, site.config.feedLimit)
         let entries = articles.indices.prefix(limit).map { i in
           AtomFeed.Entry(
-            article: graph.summaries[i], authors: articles[i].authors, html: linked[i].html,
+            article: graph.summaries[i], authors: articles[i].authors, html: linked[i].html ?? "",
             endnotes: graph.endnotes(of: linked[i]))
         }
         return RenderedPage(path: "feed.xml", bytes: Array(AtomFeed.render(entries, site: site).utf8))

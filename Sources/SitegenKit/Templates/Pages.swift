@@ -1,13 +1,13 @@
 import SitegenMarkdown
 
 /// What every page knows about the site.
-public struct SiteContext: Sendable, Hashable {
+public struct SiteContext: Sendable, Hashable, Encodable {
   public var config: SiteConfig
   public var urls: SiteURLs
 }
 
 /// An article as lists and links show it.
-public struct ArticleSummary: Sendable, Hashable {
+public struct ArticleSummary: Sendable, Hashable, Encodable {
   public var slug: String
   public var title: String
   public var summary: String
@@ -18,18 +18,20 @@ public struct ArticleSummary: Sendable, Hashable {
 }
 
 /// A glossary term as lists, pop-ups and key-term boxes show it.
-public struct TermSummary: Sendable, Hashable {
+public struct TermSummary: Sendable, Hashable, Encodable {
   public var slug: String
   public var name: String
   public var summary: String
   public var url: String
 }
 
-public struct ArticlePage: Sendable, Hashable {
+public struct ArticlePage: Sendable, Hashable, Encodable {
   public var article: ArticleSummary
   public var authors: [String]
   /// Rendered Markdown with term links.
   public var body: String
+  /// `ContentHash` of `body`: the page's fingerprint counts the body by it.
+  public var bodyHash: UInt64
   public var headings: [Heading]
   public var readingMinutes: Int
   public var keyTerms: [TermSummary]
@@ -38,21 +40,27 @@ public struct ArticlePage: Sendable, Hashable {
   public var newer: ArticleSummary?
   /// The linked terms in endnote order (print and feed show them).
   public var endnotes: [TermSummary]
+
+  // The body counts by its hash: a page can be known unchanged before its body is rendered.
+  enum CodingKeys: String, CodingKey {
+    case article, authors, bodyHash, headings, readingMinutes, keyTerms, related, older, newer
+    case endnotes
+  }
 }
 
-public struct HomePage: Sendable, Hashable {
+public struct HomePage: Sendable, Hashable, Encodable {
   /// Newest first; the first is the lead.
   public var articles: [ArticleSummary]
   public var popularTerms: [TermSummary]
 }
 
-/// An article that uses a term, with the sentence where it does.
-public struct Backlink: Sendable, Hashable {
+/// An article that uses a term, with the sentence where it does (for the newest few).
+public struct Backlink: Sendable, Hashable, Encodable {
   public var article: ArticleSummary
-  public var sentence: String
+  public var sentence: String?
 }
 
-public struct TermPage: Sendable, Hashable {
+public struct TermPage: Sendable, Hashable, Encodable {
   public var term: TermSummary
   public var definition: String
   public var aliases: [String]
@@ -65,36 +73,36 @@ public struct TermPage: Sendable, Hashable {
 }
 
 /// A tag as lists show it.
-public struct TagSummary: Sendable, Hashable {
+public struct TagSummary: Sendable, Hashable, Encodable {
   public var name: String
   public var url: String
   public var count: Int
 }
 
-public struct TagsIndexPage: Sendable, Hashable {
+public struct TagsIndexPage: Sendable, Hashable, Encodable {
   /// A–Z.
   public var tags: [TagSummary]
 }
 
-public struct TagPage: Sendable, Hashable {
+public struct TagPage: Sendable, Hashable, Encodable {
   public var tag: TagSummary
   /// Newest first.
   public var articles: [ArticleSummary]
 }
 
-public struct SearchPage: Sendable, Hashable {
+public struct SearchPage: Sendable, Hashable, Encodable {
   /// The script that defines the index (`search/index.js`): loaded by `<script src>`, so search
   /// works offline and from `file://`.
   public var indexScript: String
 }
 
-public struct GlossaryIndexPage: Sendable, Hashable {
+public struct GlossaryIndexPage: Sendable, Hashable, Encodable {
   /// A–Z.
   public var terms: [TermSummary]
 }
 
 /// Every kind of page the site has.
-public enum Page: Sendable, Hashable {
+public enum Page: Sendable, Hashable, Encodable {
   case home(HomePage)
   case article(ArticlePage)
   case term(TermPage)
@@ -120,4 +128,11 @@ public struct Asset: Sendable, Hashable {
 public protocol Theme: Sendable {
   func render(_ page: Page, site: SiteContext) -> HTML
   var assets: [Asset] { get }
+  /// Which templates these are: part of every page's inputs, so that pages rendered by other
+  /// templates are never kept. A wrapper that renders the same HTML passes its base's on.
+  var identity: String { get }
+}
+
+extension Theme {
+  public var identity: String { String(reflecting: Self.self) }
 }

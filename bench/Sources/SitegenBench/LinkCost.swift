@@ -63,7 +63,7 @@ enum LinkCost {
       var html = ""
       for _ in 0..<repeats {
         plain.append(time { _ = renderMarkdown(body, options: .site(rawHTML: false)) })
-        linked.append(time { html = linker.link(body: body, source: source, firstLine: 1, mode: mode).html })
+        linked.append(time { html = linker.link(body: body, source: source, firstLine: 1, mode: mode).html ?? "" })
       }
       let links = html.components(separatedBy: "class=\"term\"").count - 1
       let p = median(plain), l = median(linked)

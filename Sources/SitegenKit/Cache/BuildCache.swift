@@ -1,0 +1,244 @@
+import SitegenMarkdown
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What the previous build worked out per article source, beside the output folder
+/// (`.Public.sitegen-cache`, which git ignores), so that the next build does the work of what
+/// changed only:
+/// - the parse stage's result (typed front matter and its diagnostics), keyed by the file's
+///   bytes: Yams costs more than cmark-gfm does for a whole article;
+/// - the link stage's result, used again when its article's key (path, body, first line, link
+///   mode) and the whole cache's context (glossary spellings, URLs, Markdown options, the
+///   sitegen binary) are the same and every link in it still resolves as it did. It holds
+///   everything but the HTML, which is rendered again only for a page that changed.
+public struct BuildCache: Sendable {
+  /// An article file's parse: the article without its source and body (which come from the
+  /// file as read now), or nil when it has errors; its diagnostics either way.
+  struct Parsed: Sendable {
+    var key: UInt64
+    var article: Article?
+    var diagnostics: [Diagnostic]
+    /// Where the body starts in the file's bytes, when the file needs no decoding.
+    var bodyOffset: Int?
+  }
+
+  struct Entry: Sendable {
+    var key: UInt64
+    var resolutions: UInt64
+    var document: LinkedDocument
+  }
+
+  private static let magic = "sitegen-build-cache-1"
+
+  let context: UInt64
+  var entries: [String: Entry]
+  var parsed: [String: Parsed] = [:]
+
+  static func path(for writer: OutputWriter) -> String { writer.sibling("cache") }
+
+  /// The cache at `path`; a missing or damaged one is no cache. (Its context is checked by the
+  /// link stage, which knows the glossary.)
+  static func read(_ path: String) -> BuildCache? {
+    guard let bytes = POSIXFile.read(path) else { return nil }
+    var r = CacheReader(bytes)
+    do {
+      guard try r.string() == magic else { return nil }
+      let context = try r.uint64()
+      var entries: [String: Entry] = [:]
+      let count = try r.int()
+      entries.reserveCapacity(max(0, count))
+      for _ in 0..<count {
+        let path = try r.string()
+        entries[path] = Entry(
+          key: try r.uint64(), resolutions: try r.uint64(), document: try readDocument(&r))
+      }
+      var parsed: [String: Parsed] = [:]
+      let parsedCount = try r.int()
+      parsed.reserveCapacity(max(0, parsedCount))
+      for _ in 0..<parsedCount {
+        let path = try r.string()
+        let key = try r.uint64()
+        let article = try r.bool() ? try readArticle(&r) : nil
+        let diagnostics = try r.array(readDiagnostic)
+        let offset = try r.bool() ? try r.int() : nil
+        parsed[path] = Parsed(
+          key: key, article: article, diagnostics: diagnostics, bodyOffset: offset)
+      }
+      return r.isAtEnd ? BuildCache(context: context, entries: entries, parsed: parsed) : nil
+    } catch {
+      return nil
+    }
+  }
+
+  /// Written whole to a new file and renamed over the old one: a killed build leaves the old
+  /// cache or the new one. A cache that cannot be written is no cache (the next build does the
+  /// work), never an error.
+  func write(to path: String) {
+    var w = CacheWriter()
+    w.put(Self.magic)
+    w.put(context)
+    w.put(entries.count)
+    for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+      w.put(path)
+      w.put(entry.key)
+      w.put(entry.resolutions)
+      Self.write(entry.document, to: &w)
+    }
+    w.put(parsed.count)
+    for (path, entry) in parsed.sorted(by: { $0.key < $1.key }) {
+      w.put(path)
+      w.put(entry.key)
+      w.put(entry.article != nil)
+      if let article = entry.article { Self.write(article, to: &w) }
+      w.put(entry.diagnostics, Self.write)
+      w.put(entry.bodyOffset != nil)
+      if let offset = entry.bodyOffset { w.put(offset) }
+    }
+    do {
+      try POSIXFile.write(w.bytes, to: path + ".new")
+      if rename(path + ".new", path) != 0 { unlink(path + ".new") }
+    } catch {
+      unlink(path)
+    }
+  }
+
+  // MARK: one document
+
+  private static func write(_ d: LinkedDocument, to w: inout CacheWriter) {
+    w.put(d.htmlHash)
+    w.put(d.headings) { w, h in
+      w.put(h.level)
+      w.put(h.text)
+      w.put(h.id)
+      w.put(h.line)
+    }
+    w.put(d.searchWords)
+    w.put(d.wordCount)
+    w.put(d.termUses) { w, u in
+      w.put(u.slug)
+      w.put(u.sentence)
+    }
+    w.put(d.notes) { w, n in w.put(n) }
+    w.put(d.anchors) { w, a in
+      switch a.page {
+      case .article(let slug):
+        w.put(0)
+        w.put(slug)
+      case .term(let slug):
+        w.put(1)
+        w.put(slug)
+      }
+      w.put(a.fragment)
+      write(a.location, to: &w)
+    }
+    w.put(d.links) { w, l in w.put(l) }
+    w.put(d.diagnostics, write)
+  }
+
+  private static func write(_ w: inout CacheWriter, _ diagnostic: Diagnostic) {
+    w.put(diagnostic.severity.rawValue)
+    w.put(diagnostic.id)
+    w.put(diagnostic.message)
+    w.put(diagnostic.location != nil)
+    if let location = diagnostic.location { write(location, to: &w) }
+  }
+
+  private static func readDiagnostic(_ r: inout CacheReader) throws -> Diagnostic {
+    guard let severity = Diagnostic.Severity(rawValue: try r.string()) else {
+      throw CacheReader.Malformed()
+    }
+    let id = try r.string()
+    let message = try r.string()
+    let location = try r.bool() ? try readLocation(&r) : nil
+    return Diagnostic(severity, id, message, at: location)
+  }
+
+  private static func write(_ a: Article, to w: inout CacheWriter) {
+    w.put(a.slug)
+    w.put(a.title)
+    w.put(a.summary)
+    write(a.date, to: &w)
+    w.put(a.updated != nil)
+    if let updated = a.updated { write(updated, to: &w) }
+    w.put(a.tags) { w, t in w.put(t) }
+    w.put(a.authors) { w, t in w.put(t) }
+    w.put(a.draft)
+    w.put(a.glossaryLinks?.rawValue)
+    w.put(a.bodyFirstLine)
+    write(a.slugLocation, to: &w)
+  }
+
+  /// The article as cached, with an empty source and body for the caller to fill in.
+  private static func readArticle(_ r: inout CacheReader) throws -> Article {
+    let slug = try r.string()
+    let title = try r.string()
+    let summary = try r.string()
+    let date = try readDate(&r)
+    let updated = try r.bool() ? try readDate(&r) : nil
+    let tags = try r.array { try $0.string() }
+    let authors = try r.array { try $0.string() }
+    let draft = try r.bool()
+    let mode = try r.optionalString().map { raw in
+      guard let mode = GlossaryLinkMode(rawValue: raw) else { throw CacheReader.Malformed() }
+      return mode
+    }
+    return Article(
+      source: SourceFile(relativePath: "", displayPath: "", bytes: []), slug: slug, title: title,
+      summary: summary, date: date, updated: updated, tags: tags, authors: authors, draft: draft,
+      glossaryLinks: mode, body: "", bodyFirstLine: try r.int(), slugLocation: try readLocation(&r))
+  }
+
+  private static func write(_ d: ContentDate, to w: inout CacheWriter) {
+    w.put(d.text)
+    w.put(d.epochSeconds)
+  }
+
+  private static func readDate(_ r: inout CacheReader) throws -> ContentDate {
+    let text = try r.string()
+    let seconds = try r.int()
+    guard var date = ContentDate.parse(text) else { throw CacheReader.Malformed() }
+    date.epochSeconds = seconds
+    return date
+  }
+
+  private static func write(_ l: SourceLocation, to w: inout CacheWriter) {
+    w.put(l.path)
+    w.put(l.line)
+    w.put(l.column)
+  }
+
+  private static func readDocument(_ r: inout CacheReader) throws -> LinkedDocument {
+    let htmlHash = try r.uint64()
+    let headings = try r.array { r in
+      Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
+    }
+    let searchWords = try r.string()
+    let wordCount = try r.int()
+    let uses = try r.array { r in TermUse(slug: try r.string(), sentence: try r.optionalString()) }
+    let notes = try r.array { r in try r.string() }
+    let anchors = try r.array { r -> AnchorReference in
+      let kind = try r.int()
+      let slug = try r.string()
+      guard kind == 0 || kind == 1 else { throw CacheReader.Malformed() }
+      return AnchorReference(
+        page: kind == 0 ? .article(slug) : .term(slug), fragment: try r.string(),
+        location: try readLocation(&r))
+    }
+    let links = try r.array { r in try r.string() }
+    let diagnostics = try r.array(readDiagnostic)
+    var document = LinkedDocument(
+      html: nil, htmlHash: htmlHash, headings: headings, plainText: "", termUses: uses,
+      notes: notes, anchors: anchors, links: links, diagnostics: diagnostics)
+    document.searchWords = searchWords
+    document.wordCount = wordCount
+    return document
+  }
+
+  private static func readLocation(_ r: inout CacheReader) throws -> SourceLocation {
+    SourceLocation(path: try r.string(), line: try r.int(), column: try r.int())
+  }
+}

@@ -1,0 +1,300 @@
+/// The fingerprint of a page's inputs: a stable hash of any `Encodable` value. Page values are
+/// plain `Encodable` structs, so adding a field to one can never be forgotten here; a page whose
+/// fingerprint matches the previous build's is not rendered again.
+///
+/// Written by hand because no library hashes `Encodable` values stably: Foundation's encoders
+/// would allocate the whole encoding first (a JSON or property-list copy of every page) only to
+/// hash it, and cost more than rendering does.
+enum Fingerprint {
+  static func of(_ value: some Encodable, memo: Memo? = nil) -> UInt64 {
+    let sink = Sink(memo: memo)
+    try? value.encode(to: HashingEncoder(sink: sink))
+    return sink.hasher.finalize()
+  }
+
+  /// The fingerprints of the summaries a build's pages repeat (an article page names each of
+  /// its sixty terms twice), worked out once: a page then costs a lookup per summary instead of
+  /// encoding it again. A summary counts by its memo only if it is the very value memoised.
+  struct Memo: Sendable {
+    var terms: [String: (TermSummary, UInt64)] = [:]
+    var articles: [String: (ArticleSummary, UInt64)] = [:]
+
+    init(terms: [TermSummary], articles: [ArticleSummary]) {
+      for t in terms { self.terms[t.slug] = (t, Fingerprint.of(t)) }
+      for a in articles { self.articles[a.slug] = (a, Fingerprint.of(a)) }
+    }
+  }
+
+  final class Sink {
+    var hasher = StableHasher()
+    let memo: Memo?
+    init(memo: Memo?) { self.memo = memo }
+
+    /// A summary counts by its own fingerprint, memoised or not, so that a memo changes
+    /// only the speed, never the result.
+    func memoised<T>(_ value: T) -> UInt64? {
+      if T.self == TermSummary.self {
+        let t = unsafeBitCast(value, to: TermSummary.self)
+        if let (known, hash) = memo?.terms[t.slug], known == t { return hash }
+        return Fingerprint.of(t)
+      } else if T.self == ArticleSummary.self {
+        let a = unsafeBitCast(value, to: ArticleSummary.self)
+        if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
+        return Fingerprint.of(a)
+      }
+      return nil
+    }
+  }
+
+  /// A value of any other type encodes itself; the primitives it ends in (strings by their bytes,
+  /// numbers by their bits) come back through the containers' own overloads, with no casts.
+  fileprivate static func feed(_ value: some Encodable, _ sink: Sink) throws {
+    if let known = sink.memoised(value) {
+      sink.hasher.combine(known)
+    } else {
+      try value.encode(to: HashingEncoder(sink: sink))
+    }
+  }
+
+  struct HashingEncoder: Encoder {
+    let sink: Sink
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+      sink.hasher.combine(0x6b65_7965_64)  // "keyed": an empty struct differs from an empty list
+      return KeyedEncodingContainer(Keyed(sink: sink))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+      sink.hasher.combine(0x6c69_7374)
+      return Unkeyed(sink: sink)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(sink: sink) }
+  }
+
+  struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: Sink
+    var codingPath: [any CodingKey] { [] }
+
+    private func put(_ value: some Encodable, _ key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      try Fingerprint.feed(value, sink)
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(0x6e69_6c)
+    }
+
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(value ? 1 : 2)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(value.bitPattern)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(value.bitPattern))
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+      keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+      sink.hasher.combine(key.stringValue)
+      return HashingEncoder(sink: sink).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+      sink.hasher.combine(key.stringValue)
+      return HashingEncoder(sink: sink).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { HashingEncoder(sink: sink) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { HashingEncoder(sink: sink) }
+  }
+
+  struct Unkeyed: UnkeyedEncodingContainer {
+    let sink: Sink
+    var codingPath: [any CodingKey] { [] }
+    var count = 0
+
+    /// Each element is marked: [[a], []] differs from [[], [a]].
+    private mutating func mark() {
+      count += 1
+      sink.hasher.combine(0x656c_656d)
+    }
+
+    private mutating func put(_ value: some Encodable) throws {
+      mark()
+      try Fingerprint.feed(value, sink)
+    }
+
+    mutating func encodeNil() throws {
+      count += 1
+      sink.hasher.combine(0x6e69_6c)
+    }
+
+    mutating func encode(_ value: some Encodable) throws { try put(value) }
+    mutating func encode(_ value: Bool) throws {
+      mark()
+      sink.hasher.combine(value ? 1 : 2)
+    }
+    mutating func encode(_ value: String) throws {
+      mark()
+      sink.hasher.combine(value)
+    }
+    mutating func encode(_ value: Double) throws {
+      mark()
+      sink.hasher.combine(value.bitPattern)
+    }
+    mutating func encode(_ value: Float) throws {
+      mark()
+      sink.hasher.combine(UInt64(value.bitPattern))
+    }
+    mutating func encode(_ value: Int) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int8) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int16) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int32) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int64) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt8) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt16) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt32) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt64) throws {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+      -> KeyedEncodingContainer<NestedKey>
+    {
+      count += 1
+      return HashingEncoder(sink: sink).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+      count += 1
+      return HashingEncoder(sink: sink).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { HashingEncoder(sink: sink) }
+  }
+
+  struct Single: SingleValueEncodingContainer {
+    let sink: Sink
+    var codingPath: [any CodingKey] { [] }
+    private func put(_ value: some Encodable) throws { try Fingerprint.feed(value, sink) }
+    mutating func encodeNil() throws { sink.hasher.combine(0x6e69_6c) }
+    mutating func encode(_ value: some Encodable) throws { try put(value) }
+    mutating func encode(_ value: Bool) throws { sink.hasher.combine(value ? 1 : 2) }
+    mutating func encode(_ value: String) throws { sink.hasher.combine(value) }
+    mutating func encode(_ value: Double) throws { sink.hasher.combine(value.bitPattern) }
+    mutating func encode(_ value: Float) throws { sink.hasher.combine(UInt64(value.bitPattern)) }
+    mutating func encode(_ value: Int) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int8) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int16) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int32) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: Int64) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt8) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt16) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt32) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+    mutating func encode(_ value: UInt64) throws {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+  }
+}

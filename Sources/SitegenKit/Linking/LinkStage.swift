@@ -1,0 +1,158 @@
+/// The link stage for the site's articles: each published article linked newest first, taken
+/// from the previous build's cache where nothing it depends on changed.
+///
+/// A term page quotes the sentence of its `SiteGraph.quotedUses` newest uses only, so sentences
+/// are kept only for those: linking walks the articles in date order in chunks and stops quoting
+/// a term once it has enough. This keeps the sentences of a large site (one per term per
+/// article) out of memory and out of the cache.
+struct LinkStage: Sendable {
+  let linker: DocumentLinker
+  let articles: [Article]
+  let defaultMode: GlossaryLinkMode
+  /// Articles linked in one step: large enough for both cores, small enough that a term's
+  /// quota stops sentence-taking soon after it is full.
+  static let chunkSize = 256
+
+  struct Result: Sendable {
+    var documents: [LinkedDocument]
+    /// Articles taken from the cache.
+    var reused: Int
+    /// What the next build's cache holds.
+    var cache: BuildCache
+  }
+
+  func run(previous: BuildCache?) -> Result {
+    let context = Self.context(of: linker)
+    let previous = previous?.context == context ? previous : nil
+    var documents: [LinkedDocument] = []
+    documents.reserveCapacity(articles.count)
+    var keys: [(key: UInt64, resolutions: UInt64)] = []
+    var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
+    var reused = 0
+    for start in stride(from: 0, to: articles.count, by: Self.chunkSize) {
+      let unquoted = Set(quoted.indices.filter { quoted[$0] >= SiteGraph.quotedUses })
+      let chunk = Array(start..<min(start + Self.chunkSize, articles.count))
+      let results = orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool) in
+        let key = key(of: articles[i])
+        if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
+          let resolutions = resolutions(entry.document.links, from: articles[i].source)
+          if resolutions == entry.resolutions { return (entry.document, key, resolutions, true) }
+        }
+        let document = link(i, unquoted: unquoted)
+        return (document, key, resolutions(document.links, from: articles[i].source), false)
+      }
+      for (document, key, resolutions, hit) in results {
+        documents.append(document)
+        keys.append((key, resolutions))
+        if hit { reused += 1 }
+        for use in document.termUses {
+          if let t = linker.glossary.index(of: use.slug) { quoted[t] += 1 }
+        }
+      }
+    }
+    fillQuotes(&documents)
+    var cache = BuildCache(context: context, entries: [:])
+    for (i, document) in documents.enumerated() {
+      cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
+        key: keys[i].key, resolutions: keys[i].resolutions, document: document)
+    }
+    return Result(documents: documents, reused: reused, cache: cache)
+  }
+
+  /// Keeps the sentence of each term's newest `quotedUses` uses and drops the rest; an article
+  /// that should be quoted but was linked (or cached) without its sentence is linked again.
+  private func fillQuotes(_ documents: inout [LinkedDocument]) {
+    var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
+    var missing: [(article: Int, uses: [Int])] = []
+    for i in documents.indices {
+      for u in documents[i].termUses.indices {
+        guard let t = linker.glossary.index(of: documents[i].termUses[u].slug) else { continue }
+        quoted[t] += 1
+        if quoted[t] > SiteGraph.quotedUses {
+          documents[i].termUses[u].sentence = nil
+        } else if documents[i].termUses[u].sentence == nil {
+          if missing.last?.article == i {
+            missing[missing.count - 1].uses.append(u)
+          } else {
+            missing.append((i, [u]))
+          }
+        }
+      }
+    }
+    let relinked = orderedParallelMap(missing.map(\.article)) { i in link(i, unquoted: []) }
+    for (entry, fresh) in zip(missing, relinked) {
+      let sentences = Dictionary(
+        fresh.termUses.map { ($0.slug, $0.sentence) }, uniquingKeysWith: { a, _ in a })
+      for u in entry.uses {
+        documents[entry.article].termUses[u].sentence =
+          sentences[documents[entry.article].termUses[u].slug] ?? nil
+      }
+    }
+  }
+
+  /// Links article `i` afresh; what search and reading time need of its text is kept, the text
+  /// itself dropped, so a large site's plain text is never all in memory.
+  func link(_ i: Int, unquoted: Set<Int>) -> LinkedDocument {
+    let article = articles[i]
+    var document = linker.link(
+      body: article.body, source: article.source, firstLine: article.bodyFirstLine,
+      mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
+    document.searchWords = SearchIndex.words(document.plainText)
+    document.wordCount = SiteGraph.wordCount(document.plainText)
+    document.plainText = ""
+    return document
+  }
+
+  /// The HTML of article `i`'s document, rendered again when it came from the cache.
+  func html(of i: Int, _ document: LinkedDocument) -> String {
+    document.html ?? linker.link(
+      body: articles[i].body, source: articles[i].source, firstLine: articles[i].bodyFirstLine,
+      mode: articles[i].glossaryLinks ?? defaultMode
+    ).html ?? ""
+  }
+
+  // MARK: keys
+
+  /// Everything about one article that its linked document depends on, apart from the context.
+  private func key(of article: Article) -> UInt64 {
+    var h = StableHasher()
+    h.combine(article.source.relativePath)
+    h.combine(article.source.displayPath)
+    h.combine(article.body)
+    h.combine(UInt64(article.bodyFirstLine))
+    h.combine((article.glossaryLinks ?? defaultMode).rawValue)
+    return h.finalize()
+  }
+
+  /// What the document's links mean now: a cached document is stale once any of them resolves
+  /// differently (an article added, removed, drafted or renamed).
+  private func resolutions(_ links: [String], from source: SourceFile) -> UInt64 {
+    var h = StableHasher()
+    for link in links { h.combine(String(describing: linker.resolver.resolve(link, from: source))) }
+    return h.finalize()
+  }
+
+  /// What every linked document depends on: the glossary's spellings (not its definitions),
+  /// the site's URLs, the Markdown options and the sitegen binary itself.
+  static func context(of linker: DocumentLinker) -> UInt64 {
+    var h = StableHasher()
+    h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
+    let options = linker.options
+    h.combine(options.extensions.map(\.rawValue).sorted().joined(separator: ","))
+    h.combine(
+      "\(options.smartPunctuation) \(options.unsafe) \(options.headingIDs) \(options.headingAnchors)"
+    )
+    h.combine(linker.urls.basePath)
+    h.combine(linker.urls.baseURL)
+    for term in linker.glossary.terms {
+      h.combine(term.slug)
+      h.combine(term.autolink ? 1 : 0)
+      h.combine(term.caseSensitive ? 1 : 0)
+      for name in term.names {
+        h.combine(name.text)
+        h.combine(name.isDeprecated ? 1 : 0)
+      }
+    }
+    return h.finalize()
+  }
+}

@@ -1,0 +1,115 @@
+import SitegenMarkdown
+import Testing
+
+@testable import SitegenKit
+
+/// The pieces of the build cache: page fingerprints and the link cache's byte format.
+@Suite struct BuildCacheTests {
+  static let summary = ArticleSummary(
+    slug: "talks", title: "Talks", summary: "S", date: ContentDate.parse("2025-01-02")!,
+    updated: nil,
+    tags: ["a"], url: "/articles/talks/")
+
+  static func page(body: String = "<p>x</p>", related: [ArticleSummary] = []) -> Page {
+    .article(
+      ArticlePage(
+        article: summary, authors: [], body: body, bodyHash: ContentHash.of(string: body),
+        headings: [],
+        readingMinutes: 1, keyTerms: [], related: related, older: nil, newer: nil, endnotes: []))
+  }
+
+  @Test func fingerprintIsStableAndCountsEveryField() {
+    // A literal: the value must be the same in every process, unlike Swift's Hasher.
+    #expect(Fingerprint.of(Self.page()) == Fingerprint.of(Self.page()))
+    #expect(Fingerprint.of(Self.page()) != Fingerprint.of(Self.page(body: "<p>y</p>")))
+    #expect(Fingerprint.of(Self.page()) != Fingerprint.of(Self.page(related: [Self.summary])))
+    var retitled = Self.summary
+    retitled.title = "Talks!"
+    #expect(
+      Fingerprint.of(Self.page(related: [Self.summary]))
+        != Fingerprint.of(Self.page(related: [retitled])))
+    // Where a string ends counts: ("ab", "c") is not ("a", "bc").
+    #expect(Fingerprint.of(["ab", "c"]) != Fingerprint.of(["a", "bc"]))
+    #expect(Fingerprint.of([[1], []]) != Fingerprint.of([[], [1]]))
+    #expect(Fingerprint.of(Optional<String>.none) != Fingerprint.of(Optional("")))
+  }
+
+  @Test func fingerprintIsTheSameInAnotherProcess() {
+    // Computed once by this code and written down: a change of the hash would make every
+    // cache stale (harmless), but a hash seeded per process would make every build cold.
+    var h = StableHasher()
+    h.combine("sitegen")
+    h.combine(42)
+    #expect(h.finalize() == Self.recordedHash)
+  }
+  static let recordedHash: UInt64 = 5_891_217_052_745_654_101
+
+  @Test func cacheBytesRoundTrip() throws {
+    var w = CacheWriter()
+    w.put("Kyiv — Київ")
+    w.put(UInt64.max)
+    w.put(-5)
+    w.put(nil as String?)
+    w.put(Optional("x"))
+    w.put([3, 300, 70_000]) { w, n in w.put(n) }
+    var r = CacheReader(w.bytes)
+    #expect(try r.string() == "Kyiv — Київ")
+    #expect(try r.uint64() == UInt64.max)
+    #expect(try r.int() == -5)
+    #expect(try r.optionalString() == nil)
+    #expect(try r.optionalString() == "x")
+    #expect(try r.array { try $0.int() } == [3, 300, 70_000])
+    #expect(r.isAtEnd)
+  }
+
+  @Test func truncatedCacheIsNoCache() throws {
+    let dir = TemporaryDirectory()
+    let document = LinkedDocument(
+      html: "<p>x</p>", htmlHash: 9,
+      headings: [Heading(level: 2, text: "Part", id: "part", line: 3)],
+      plainText: "",
+      termUses: [
+        TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "x", sentence: nil),
+      ],
+      notes: ["nato"],
+      anchors: [
+        AnchorReference(
+          page: .term("nato"), fragment: "f",
+          location: SourceLocation(path: "a.md", line: 4, column: 2))
+      ],
+      links: ["other.md"],
+      diagnostics: [.warning("w.id", "careful", at: SourceLocation(path: "a.md", line: 2))])
+    let cache = BuildCache(
+      context: 77, entries: ["articles/a.md": .init(key: 1, resolutions: 2, document: document)])
+    let path = dir.path + "/cache"
+    cache.write(to: path)
+    let back = try #require(BuildCache.read(path))
+    #expect(back.context == 77)
+    var expected = document
+    expected.html = nil  // the HTML is not cached
+    #expect(back.entries["articles/a.md"]?.document == expected)
+    let bytes = try #require(POSIXFile.read(path))
+    try POSIXFile.write(Array(bytes.dropLast(3)), to: path)
+    #expect(BuildCache.read(path)?.context == nil)
+  }
+}
+
+extension BuildCacheTests {
+  @Test func aMemoChangesOnlyTheSpeed() {
+    let related = ArticleSummary(
+      slug: "other", title: "Other", summary: "O", date: ContentDate.parse("2025-01-01")!,
+      updated: nil,
+      tags: [], url: "/articles/other/")
+    let page = Self.page(related: [related])
+    let memo = Fingerprint.Memo(terms: [], articles: [Self.summary, related])
+    #expect(Fingerprint.of(page, memo: memo) == Fingerprint.of(page))
+    // A summary that differs from the memoised one under the same slug counts by its own value.
+    var renamed = related
+    renamed.title = "Renamed"
+    #expect(
+      Fingerprint.of(Self.page(related: [renamed]), memo: memo)
+        == Fingerprint.of(Self.page(related: [renamed])))
+    #expect(
+      Fingerprint.of(Self.page(related: [renamed]), memo: memo) != Fingerprint.of(page, memo: memo))
+  }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import SitegenTemplates
+import SitegenTestSupport
+import Testing
+
+@testable import SitegenKit
+
+/// A build after an edit does the work the edit calls for and no more, and writes exactly the
+/// site a cold build of the same content writes.
+@Suite struct IncrementalBuildTests {
+  static func article(_ slug: String, date: String, body: String, tags: String = "[talks]")
+    -> String
+  {
+    "---\ntitle: \(slug.capitalized)\nsummary: About \(slug).\ndate: \(date)\ntags: \(tags)\n---\n\(body)\n"
+  }
+
+  static func term(
+    _ name: String, aliases: [String] = [], summary: String? = nil, definition: String? = nil
+  ) -> String {
+    let alias = aliases.isEmpty ? "" : "aliases: [\(aliases.joined(separator: ", "))]\n"
+    return
+      "---\nterm: \(name)\n\(alias)summary: \(summary ?? "What \(name) means.")\n---\n\(definition ?? "The meaning of \(name).")\n"
+  }
+
+  static let files: [String: String] = [
+    "Content/site.yml": "title: Test\nbase_url: https://test.example/\n",
+    "Content/articles/one.md": article(
+      "one", date: "2025-01-01", body: "Red lines were drawn.\n\n## Part\n\nMore."),
+    "Content/articles/two.md": article(
+      "two", date: "2025-01-02", body: "Security guarantees, not red lines."),
+    "Content/articles/three.md": article(
+      "three", date: "2025-01-03", body: "Sanctions bite. See [one](one.md#part).", tags: "[money]"),
+    "Content/articles/four.md": article(
+      "four", date: "2025-01-04", body: "Sanctions and security guarantees."),
+    "Content/glossary/red-lines.md": term("red lines", aliases: ["red line"]),
+    "Content/glossary/security-guarantees.md": term("security guarantees"),
+    "Content/glossary/sanctions.md": term("sanctions"),
+  ]
+
+  let site = TemporaryFolder(files: Self.files)
+
+  func build(_ folder: TemporaryFolder? = nil) throws -> BuildResult {
+    let folder = folder ?? site
+    let result = try SiteBuilder.build(
+      BuildOptions(
+        contentDirectory: folder.path + "/Content", outputDirectory: folder.path + "/Public",
+        now: 1_764_374_400),
+      theme: SiteTheme())
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+    return result
+  }
+
+  /// The same content built cold in a new folder: what the incremental build must equal.
+  func expectSameAsColdBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let cold = TemporaryFolder(files: [:])
+    try FileManager.default.copyItem(atPath: site.path + "/Content", toPath: cold.path + "/Content")
+    _ = try build(cold)
+    let warm = site.snapshot()
+    let fresh = cold.snapshot()
+    #expect(warm.keys.sorted() == fresh.keys.sorted(), sourceLocation: sourceLocation)
+    for (path, bytes) in fresh where warm[path] != bytes {
+      Issue.record("\(path) differs from a cold build", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Edits a file so that its stamp changes even within one clock tick.
+  func edit(_ path: String, _ text: String) {
+    site.write(path, text)
+  }
+
+  @Test func editingOneArticleLinksItAloneAndRendersOnlyWhatShowsIt() throws {
+    let first = try build()
+    #expect(first.linkedArticles == 4)
+    edit(
+      "Content/articles/two.md",
+      Self.article(
+        "two", date: "2025-01-02", body: "Security guarantees, not red lines. New words."))
+    let second = try build()
+    #expect(second.linkedArticles == 1)
+    // Its page, and the pages quoting its sentences (the terms it uses): not the other articles,
+    // home or tag pages, whose inputs did not change.
+    #expect(second.renderedPages.sorted() == ["articles/two/index.html"])
+    try expectSameAsColdBuild()
+  }
+
+  @Test func editingASentenceThatATermPageQuotesRendersThatTermPage() throws {
+    _ = try build()
+    edit(
+      "Content/articles/two.md",
+      Self.article("two", date: "2025-01-02", body: "Security guarantees matter, not red lines."))
+    let result = try build()
+    #expect(result.linkedArticles == 1)
+    #expect(
+      result.renderedPages.sorted() == [
+        "articles/two/index.html", "glossary/red-lines/index.html",
+        "glossary/security-guarantees/index.html",
+      ])
+    try expectSameAsColdBuild()
+  }
+
+  @Test func aTermsSummaryReRendersExactlyThePagesThatShowIt() throws {
+    _ = try build()
+    edit(
+      "Content/glossary/sanctions.md", Self.term("sanctions", summary: "Penalties between states."))
+    let result = try build()
+    #expect(result.linkedArticles == 0, "a summary is not a spelling: no article is linked again")
+    #expect(
+      result.renderedPages.sorted() == [
+        "articles/four/index.html", "articles/three/index.html", "glossary/index.html",
+        "glossary/sanctions/index.html", "index.html",
+      ])
+    try expectSameAsColdBuild()
+  }
+
+  @Test func aNewAliasReRendersThePagesItNowMatches() throws {
+    _ = try build()
+    edit("Content/glossary/sanctions.md", Self.term("sanctions", aliases: ["more"]))
+    let result = try build()
+    // Spellings changed, so every article is matched again; only "one" says "More".
+    #expect(result.linkedArticles == 4)
+    #expect(result.renderedPages.contains("articles/one/index.html"))
+    #expect(!result.renderedPages.contains("articles/two/index.html"))
+    #expect(result.renderedPages.contains("glossary/sanctions/index.html"))
+    try expectSameAsColdBuild()
+  }
+
+  @Test func aNewArticleKeepsTheOthersCached() throws {
+    _ = try build()
+    edit(
+      "Content/articles/five.md",
+      Self.article("five", date: "2025-01-05", body: "Red lines, again."))
+    let result = try build()
+    #expect(result.linkedArticles == 1)
+    // The new page; "four", whose newer neighbour it is; "one" and "two", which share red lines
+    // with it and now list it as related; the red lines page; the lists. Not "three" (no shared
+    // term, another tag) and not the other term pages.
+    #expect(
+      result.renderedPages.sorted() == [
+        "articles/five/index.html", "articles/four/index.html", "articles/one/index.html",
+        "articles/two/index.html", "glossary/red-lines/index.html", "index.html", "tags/index.html",
+        "tags/talks/index.html",
+      ])
+    try expectSameAsColdBuild()
+  }
+
+  @Test func removingALinkedArticleRelinksTheArticlesThatLinkToIt() throws {
+    _ = try build()
+    try FileManager.default.removeItem(atPath: site.path + "/Content/articles/one.md")
+    let result = try SiteBuilder.build(
+      BuildOptions(
+        contentDirectory: site.path + "/Content", outputDirectory: site.path + "/Public",
+        now: 1_764_374_400),
+      theme: SiteTheme())
+    // "three" links to one.md: its cached document no longer resolves, so it is linked again
+    // and reports the broken link.
+    #expect(
+      result.diagnostics.contains {
+        $0.id == "link.broken" && $0.location?.path.hasSuffix("three.md") == true
+      })
+  }
+
+  @Test func aDamagedCacheIsIgnored() throws {
+    _ = try build()
+    let cache = BuildCache.path(for: OutputWriter(output: site.path + "/Public"))
+    #expect(FileManager.default.fileExists(atPath: cache))
+    try Data("sitegen-build-cache-1 garbage".utf8).write(to: URL(fileURLWithPath: cache))
+    edit("Content/articles/two.md", Self.article("two", date: "2025-01-02", body: "Changed."))
+    let result = try build()
+    #expect(result.linkedArticles == 4)
+    try expectSameAsColdBuild()
+  }
+}
+
+extension IncrementalBuildTests {
+  @Test func cachedFrontMatterGivesTheSameSiteAndDiagnostics() throws {
+    edit(
+      "Content/articles/two.md",
+      "---\ntitle: Two\nsummary: About two.\ndate: 2025-01-02\nupdated: 2024-01-01\ntags: [talks]\n---\nSecurity guarantees.\n"
+    )
+    let first = try build()
+    #expect(first.diagnostics.map(\.id) == ["article.updated-before-date"])
+    edit(
+      "Content/articles/one.md",
+      Self.article(
+        "one", date: "2025-01-01", body: "Red lines were drawn again.\n\n## Part\n\nMore."))
+    let second = try build()
+    // "two" came from the cache: its warning is still reported, at the same place.
+    #expect(second.diagnostics == first.diagnostics)
+    #expect(second.linkedArticles == 1)
+    try expectSameAsColdBuild()
+  }
+}
+
+extension IncrementalBuildTests {
+  @Test func aCachedCRLFArticleKeepsItsBody() throws {
+    // CRLF and a BOM are decoded away: the cached body cannot be the file's tail.
+    edit(
+      "Content/articles/two.md",
+      "\u{FEFF}---\r\ntitle: Two\r\nsummary: About two.\r\ndate: 2025-01-02\r\ntags: [talks]\r\n---\r\nSecurity guarantees.\r\n\r\nSecond paragraph.\r\n"
+    )
+    _ = try build()
+    edit(
+      "Content/articles/one.md",
+      Self.article("one", date: "2025-01-01", body: "Red lines, drawn.\n\n## Part\n\nMore."))
+    // "two"'s page must be rendered from the cached parse: the alias makes it render again.
+    edit("Content/glossary/sanctions.md", Self.term("sanctions", aliases: ["second paragraph"]))
+    let result = try build()
+    #expect(result.renderedPages.contains("articles/two/index.html"))
+    #expect(site.read("Public/articles/two/index.html")?.contains("Second paragraph") == true)
+    try expectSameAsColdBuild()
+  }
+}
+
+extension IncrementalBuildTests {
+  @Test func aBuildWithErrorsStillCachesWhatItLinked() throws {
+    edit(
+      "Content/articles/one.md",
+      Self.article("one", date: "2025-01-01", body: "See [gone](gone.md).\n\n## Part\n\nMore."))
+    let failed = try SiteBuilder.build(
+      BuildOptions(
+        contentDirectory: site.path + "/Content", outputDirectory: site.path + "/Public",
+        now: 1_764_374_400),
+      theme: SiteTheme())
+    #expect(failed.diagnostics.map(\.id) == ["link.broken"])
+    #expect(!FileManager.default.fileExists(atPath: site.path + "/Public"))
+    edit(
+      "Content/articles/one.md",
+      Self.article("one", date: "2025-01-01", body: "Red lines were drawn.\n\n## Part\n\nMore."))
+    let fixed = try build()
+    // Only the fixed article is linked: the failed build cached the other three.
+    #expect(fixed.linkedArticles == 1)
+    try expectSameAsColdBuild()
+  }
+}
