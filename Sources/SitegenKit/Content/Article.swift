@@ -95,9 +95,12 @@ public enum Slug {
 extension Article {
   /// The parse stage for one article, taken from the previous build's cache when the file's
   /// bytes (and names) are the ones parsed then: only the body is cut from the file again.
+  /// The article keeps its file's names, not its bytes: the build holds the body alone.
   static func parse(_ file: SourceFile, cache: BuildCache?) -> (
     Article?, [Diagnostic], BuildCache.Parsed
   ) {
+    let named = SourceFile(
+      relativePath: file.relativePath, displayPath: file.displayPath, bytes: [])
     var h = StableHasher()
     h.combine(file.relativePath)
     h.combine(file.displayPath)
@@ -105,7 +108,7 @@ extension Article {
     let key = h.finalize()
     if let hit = cache?.parsed[file.relativePath], hit.key == key {
       guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
-      article.source = file
+      article.source = named
       if let offset = hit.bodyOffset, offset <= file.bytes.count {
         article.body = String(decoding: file.bytes[offset...], as: UTF8.self)
         return (article, hit.diagnostics, hit)
@@ -117,7 +120,8 @@ extension Article {
         return (article, hit.diagnostics, hit)
       }
     }
-    let (article, diagnostics) = parse(file)
+    var (article, diagnostics) = parse(file)
+    article?.source = named
     // The cache keeps neither the bytes nor the body: both are the file's, read anew each build.
     // Where decoding changed no byte (no BOM, no CR), the body is the file's tail: its offset
     // spares the next build the decoding.

@@ -7,7 +7,7 @@
 /// article) out of memory and out of the cache.
 struct LinkStage: Sendable {
   let linker: DocumentLinker
-  let articles: [Article]
+  private(set) var articles: [Article]
   let defaultMode: GlossaryLinkMode
   /// Articles linked in one step: large enough for both cores, small enough that a term's
   /// quota stops sentence-taking soon after it is full.
@@ -53,8 +53,10 @@ struct LinkStage: Sendable {
     fillQuotes(&documents)
     var cache = BuildCache(context: context, entries: [:])
     for (i, document) in documents.enumerated() {
+      var lean = document
+      lean.html = nil  // never cached; and held here it would outlive its page
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
-        key: keys[i].key, resolutions: keys[i].resolutions, document: document)
+        key: keys[i].key, resolutions: keys[i].resolutions, document: lean)
     }
     return Result(documents: documents, reused: reused, cache: cache)
   }
@@ -101,6 +103,14 @@ struct LinkStage: Sendable {
     document.wordCount = SiteGraph.wordCount(document.plainText)
     document.plainText = ""
     return document
+  }
+
+  /// The same stage holding bodies only for the articles `needed` says (their HTML will have to
+  /// be rendered again): a large site's Markdown is not kept through the render stage.
+  func keepingBodies(_ needed: (Int) -> Bool) -> LinkStage {
+    var copy = self
+    for i in copy.articles.indices where !needed(i) { copy.articles[i].body = "" }
+    return copy
   }
 
   /// The HTML of article `i`'s document, rendered again when it came from the cache.

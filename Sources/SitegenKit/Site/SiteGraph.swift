@@ -9,9 +9,10 @@ struct SiteGraph {
   let linkedTerms: [LinkedDocument]
   let summaries: [ArticleSummary]
   let termSummaries: [TermSummary]
-  /// For each term, the articles that use it (newest first), the first `quotedUses` with the
-  /// sentence of first use.
-  let backlinks: [[Backlink]]
+  /// For each term, the sentences of its first `quotedUses` uses, by article index. The
+  /// `Backlink` values, one per use (600,000 on a 10,000-article site), are made per term page
+  /// as it renders, from these and `postings`.
+  let quotes: [[Int: String]]
   /// How many uses a term page quotes: enough to show how the term is used, while a term that
   /// thousands of explainers use keeps a page a phone can load.
   static let quotedUses = 20
@@ -35,18 +36,18 @@ struct SiteGraph {
     termSummaries = glossary.terms.map {
       TermSummary(slug: $0.slug, name: $0.name, summary: $0.summary, url: urls.term($0.slug))
     }
-    var backlinks = [[Backlink]](repeating: [], count: glossary.terms.count)
+    var quotes = [[Int: String]](repeating: [:], count: glossary.terms.count)
     var postings = [[Int]](repeating: [], count: glossary.terms.count)
     for (i, document) in linked.enumerated() {
       for use in document.termUses {
         guard let t = glossary.index(of: use.slug) else { continue }
-        backlinks[t].append(Backlink(article: summaries[i], sentence: use.sentence))
+        if let sentence = use.sentence { quotes[t][i] = sentence }
         postings[t].append(i)
       }
     }
-    self.backlinks = backlinks
+    self.quotes = quotes
     self.postings = postings
-    for (t, term) in glossary.terms.enumerated() where backlinks[t].isEmpty {
+    for (t, term) in glossary.terms.enumerated() where postings[t].isEmpty {
       diagnostics.append(
         .warning(
           "glossary.unused-term",
@@ -132,23 +133,12 @@ struct SiteGraph {
     return best.map(\.article)
   }
 
-  /// Every article's page, made in runs that share one scratch buffer for related articles.
-  func articlePages() -> [ArticlePage] {
-    let runs = stride(from: 0, to: articles.count, by: 256).map {
-      $0..<min($0 + 256, articles.count)
-    }
-    return orderedParallelMap(runs) { run in
-      var scratch = [UInt32](repeating: 0, count: articles.count)
-      return run.map { articlePage($0, related: relatedArticles($0, scratch: &scratch)) }
-    }.flatMap { $0 }
-  }
-
   var homePage: HomePage {
     let popular = glossary.terms.indices
-      .filter { !backlinks[$0].isEmpty }
+      .filter { !postings[$0].isEmpty }
       .sorted {
-        (backlinks[$0].count, glossary.terms[$1].slug) > (
-          backlinks[$1].count, glossary.terms[$0].slug
+        (postings[$0].count, glossary.terms[$1].slug) > (
+          postings[$1].count, glossary.terms[$0].slug
         )
       }
       .prefix(8)
@@ -169,7 +159,8 @@ struct SiteGraph {
     let related = related.map { summaries[$0] }
     let words = document.wordCount
     return ArticlePage(
-      article: summaries[i], authors: article.authors, body: document.html ?? "",
+      // The body is filled in only if the page is rendered; it counts by its hash.
+      article: summaries[i], authors: article.authors, body: "",
       bodyHash: document.htmlHash, headings: document.headings,
       readingMinutes: max(1, (words + 229) / 230),
       keyTerms: terms(usedIn: document), related: related,
@@ -182,7 +173,8 @@ struct SiteGraph {
     return TermPage(
       term: termSummaries[t], definition: linkedTerms[t].html ?? "", aliases: term.aliases,
       related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
-      backlinks: backlinks[t], keyTerms: terms(usedIn: linkedTerms[t]),
+      backlinks: postings[t].map { Backlink(article: summaries[$0], sentence: quotes[t][$0]) },
+      keyTerms: terms(usedIn: linkedTerms[t]),
       endnotes: endnotes(of: linkedTerms[t]))
   }
 }

@@ -54,7 +54,7 @@ public enum SitePipeline {
   /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
   /// build's link cache; a page whose inputs the sink already has is not rendered.
   public static func stream<Sink: PageSink>(
-    _ content: LoadedContent, options: BuildOptions, theme: some Theme,
+    _ content: consuming LoadedContent, options: BuildOptions, theme: some Theme,
     rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink
   ) throws(Sink.Failure) -> BuildReport {
     var diagnostics = content.diagnostics
@@ -71,10 +71,12 @@ public enum SitePipeline {
     let parseCache = Dictionary(
       zip(content.articles.map(\.relativePath), parsedArticles.map(\.2)),
       uniquingKeysWith: { a, _ in a })
+    // The parsed articles hold what the build needs of the files; their bytes can go.
+    content.articles = []
 
     timer.lap("parse")
     // index
-    let (articles, articleDiagnostics) = ArticleIndex.index(
+    var (articles, articleDiagnostics) = ArticleIndex.index(
       parsedArticles.compactMap(\.0), options: options)
     diagnostics += articleDiagnostics
     let (glossary, glossaryDiagnostics) = Glossary.index(parsedTerms.compactMap(\.0))
@@ -88,20 +90,30 @@ public enum SitePipeline {
 
     timer.lap("index")
     // link
-    let linkStage = LinkStage(
+    var linkStage = LinkStage(
       linker: linker, articles: articles.published, defaultMode: config.glossaryLinks)
     var linkResult = linkStage.run(previous: previous)
     linkResult.cache.parsed = parseCache
-    var linkedArticles = linkResult.documents
+    // The HTML is held apart from the documents, so that each article's can be let go once its
+    // page is rendered; bodies are kept only where the HTML must be made again (cached ones).
+    var html = linkResult.documents.map(\.html)
+    let documents = linkResult.documents.map { document in
+      var document = document
+      document.html = nil
+      return document
+    }
+    linkResult.documents = []
+    linkStage = linkStage.keepingBodies { html[$0] == nil }
+    articles.published = linkStage.articles
     let linkedTerms = orderedParallelMap(glossary.terms) { term in
       linker.link(
         body: term.body, source: term.source, firstLine: term.bodyFirstLine,
         mode: config.glossaryLinks, selfTerm: term.slug)
     }
-    diagnostics += linkedArticles.flatMap(\.diagnostics) + linkedTerms.flatMap(\.diagnostics)
+    diagnostics += documents.flatMap(\.diagnostics) + linkedTerms.flatMap(\.diagnostics)
     timer.lap("link")
     let graph = SiteGraph(
-      articles: articles.published, linked: linkedArticles, glossary: glossary,
+      articles: articles.published, linked: documents, glossary: glossary,
       linkedTerms: linkedTerms, urls: urls)
     diagnostics += graph.diagnostics
 
@@ -110,28 +122,30 @@ public enum SitePipeline {
     let site = SiteContext(config: config, urls: urls)
     let tagIndex = TagIndex(articles: articles.published, summaries: graph.summaries, urls: urls)
     diagnostics += tagIndex.diagnostics
-    // The five fixed pages come first, then one per article (`firstArticle` below).
-    var pages: [(path: String, page: Page)] = [
-      ("index.html", .home(graph.homePage)), ("404.html", .notFound),
-      ("glossary/index.html", .glossaryIndex(graph.glossaryIndexPage)),
-      ("tags/index.html", .tagsIndex(TagsIndexPage(tags: tagIndex.tags.map(\.summary)))),
-      ("search/index.html", .search(SearchPage(indexScript: urls.search + "index.js"))),
+    var pages: [PageToMake] = [
+      PageToMake(path: "index.html", source: .page(.home(graph.homePage))),
+      PageToMake(path: "404.html", source: .page(.notFound)),
+      PageToMake(
+        path: "glossary/index.html", source: .page(.glossaryIndex(graph.glossaryIndexPage))),
+      PageToMake(
+        path: "tags/index.html",
+        source: .page(.tagsIndex(TagsIndexPage(tags: tagIndex.tags.map(\.summary))))),
+      PageToMake(
+        path: "search/index.html",
+        source: .page(.search(SearchPage(indexScript: urls.search + "index.js")))),
     ]
-    // Page values in parallel too: related articles cost a little per article.
-    pages += zip(articles.published, graph.articlePages()).map {
-      ("articles/\($0.slug)/index.html", Page.article($1))
+    pages += articles.published.indices.map {
+      PageToMake(path: "articles/\(articles.published[$0].slug)/index.html", source: .article($0))
     }
-    pages += orderedParallelMap(Array(glossary.terms.indices)) {
-      ("glossary/\(glossary.terms[$0].slug)/index.html", Page.term(graph.termPage($0)))
+    pages += glossary.terms.indices.map {
+      PageToMake(path: "glossary/\(glossary.terms[$0].slug)/index.html", source: .term($0))
     }
     pages += tagIndex.tags.map { tag in
-      (
-        String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
-        .tag(TagPage(tag: tag.summary, articles: tag.articles))
-      )
+      PageToMake(
+        path: String(tag.summary.url.dropFirst(urls.basePath.count)) + "index.html",
+        source: .page(.tag(TagPage(tag: tag.summary, articles: tag.articles))))
     }
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
-    timer.lap("pages to make")
     var report = BuildReport(
       diagnostics: diagnostics.sortedForOutput(), articleCount: articles.published.count,
       termCount: glossary.terms.count, fileCount: 0,
@@ -144,64 +158,24 @@ public enum SitePipeline {
     case .never: return report
     }
 
-    // Small chunks: term and tag pages list thousands of articles, and peak memory follows the
-    // largest chunk in flight; 64 pages still keep both cores busy.
-    let firstArticle = 5
-    let toMake = pages
-    let documents = linkedArticles
-    let siteInputs = Fingerprint.of(site) ^ themeIdentity(theme)
-    let memo = Fingerprint.Memo(terms: graph.termSummaries, articles: graph.summaries)
-    let chunkSize = 64
-    for start in stride(from: 0, to: toMake.count, by: chunkSize) {
-      let range = start..<min(start + chunkSize, toMake.count)
-      let inputs = orderedParallelMap(Array(range)) { i in
-        var h = StableHasher()
-        h.combine(siteInputs)
-        h.combine(Fingerprint.of(toMake[i].page, memo: memo))
-        return h.finalize()
-      }
-      let stale = zip(range, inputs).filter {
-        sink.reuse(path: toMake[$0.0].path, inputs: $0.1) == nil
-      }
-      report.renderedPages += stale.map { toMake[$0.0].path }
-      try sink.add(
-        orderedParallelMap(stale) { (i, inputs) in
-          var page = toMake[i].page
-          if case .article(var article) = page, i >= firstArticle,
-            i - firstArticle < documents.count
-          {
-            let a = i - firstArticle
-            if documents[a].html == nil { article.body = linkStage.html(of: a, documents[a]) }
-            page = .article(article)
-          }
-          return RenderedPage(
-            path: toMake[i].path, html: theme.render(page, site: site), inputs: inputs)
-        })
-    }
+    // The feed carries whole articles: the newest ones keep their HTML.
+    let feedCount =
+      config.feedLimit == 0 ? documents.count : min(documents.count, config.feedLimit)
+    let render = RenderStage(graph: graph, site: site, theme: theme, linkStage: linkStage)
+    report.renderedPages = try render.run(pages, html: &html, keeping: feedCount, into: sink)
     try sink.add(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
     timer.lap("pages")
-    // The feed carries whole articles: the newest ones need their HTML.
-    let feedCount =
-      config.feedLimit == 0 ? linkedArticles.count : min(linkedArticles.count, config.feedLimit)
-    let feedHTML = orderedParallelMap(Array(0..<feedCount)) {
-      linkStage.html(of: $0, documents[$0])
+    let kept = html
+    let stage = linkStage
+    let feedHTML = orderedParallelMap(Array(0..<feedCount)) { a in
+      kept[a] ?? stage.html(of: a, documents[a])
     }
-    for (i, html) in feedHTML.enumerated() { linkedArticles[i].html = html }
-    timer.lap("feed articles")
-    let files = SiteFiles.make(
-      pages: pages, articles: articles.published, linked: linkedArticles, graph: graph, site: site)
-    timer.lap("feed, sitemap, search index made")
-    try sink.add(files)
+    try sink.add(
+      SiteFiles.make(
+        pages: pages, articles: articles.published, linked: documents, feedHTML: feedHTML,
+        graph: graph, site: site))
     timer.lap("feed, sitemap, search index")
     report.fileCount = pages.count + theme.assets.count + 4
     return report
   }
-}
-
-/// Which theme, and which build of it, renders the pages: part of every page's inputs.
-private func themeIdentity(_ theme: some Theme) -> UInt64 {
-  var h = StableHasher()
-  h.combine(theme.identity)
-  h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
-  return h.finalize()
 }

@@ -21,7 +21,18 @@ struct StageTimer {
     last = now
     lastCPU = cpu
     FileHandleWriter.standardError(
-      "timing: \(stage) \(Int(ms.rounded())) ms (cpu \(Int(cpuMS.rounded())) ms)\n")
+      "timing: \(stage) \(Int(ms.rounded())) ms (cpu \(Int(cpuMS.rounded())) ms, peak memory \(Self.peakMiB()) MiB)\n"
+    )
+  }
+
+  private static func peakMiB() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return usage.ru_maxrss / 1024
   }
 
   private static func cpuNanoseconds() -> UInt64 {

@@ -3,44 +3,50 @@ enum SiteFiles {
   /// One file to make; the four are made side by side.
   private enum Job: Sendable, CaseIterable { case feed, sitemap, robots, search }
 
+  /// `feedHTML` is the HTML of the newest articles, as many as the feed carries.
   static func make(
-    pages: [(path: String, page: Page)], articles: [Article], linked: [LinkedDocument],
+    pages: [PageToMake], articles: [Article], linked: [LinkedDocument], feedHTML: [String],
     graph: SiteGraph, site: SiteContext
   ) -> [RenderedPage] {
     let urls = site.urls
     // The search index's entries are the costly part: made in parallel, in article order.
     let searchEntries = orderedParallelMap(Array(articles.indices)) { i in
-      SearchIndex.articleJSON(SearchIndex.ArticleEntry(
-        article: graph.summaries[i], headings: linked[i].headings.map(\.text),
-        terms: linked[i].termUses.compactMap { graph.glossary.term($0.slug)?.name },
-        words: linked[i].searchWords))
+      SearchIndex.articleJSON(
+        SearchIndex.ArticleEntry(
+          article: graph.summaries[i], headings: linked[i].headings.map(\.text),
+          terms: linked[i].termUses.compactMap { graph.glossary.term($0.slug)?.name },
+          words: linked[i].searchWords))
     }
     let paths = pages.compactMap { entry -> Sitemap.Entry? in
-      switch entry.page {
-      case .notFound: return nil
-      case .article(let a):
-        return Sitemap.Entry(path: a.article.url, lastModified: a.article.updated ?? a.article.date)
+      switch entry.source {
+      case .page(.notFound): return nil
+      case .article(let i):
+        let a = graph.summaries[i]
+        return Sitemap.Entry(path: a.url, lastModified: a.updated ?? a.date)
       default:
-        return Sitemap.Entry(path: urls.basePath + entry.path.replacing("index.html", with: ""), lastModified: nil)
+        return Sitemap.Entry(
+          path: urls.basePath + entry.path.replacing("index.html", with: ""), lastModified: nil)
       }
     }
     return orderedParallelMap(Job.allCases) { job in
       switch job {
       case .feed:
-        let limit = site.config.feedLimit == 0 ? articles.count : min(articles.count, site.config.feedLimit)
-        let entries = articles.indices.prefix(limit).map { i in
+        let entries = feedHTML.indices.map { i in
           AtomFeed.Entry(
-            article: graph.summaries[i], authors: articles[i].authors, html: linked[i].html ?? "",
+            article: graph.summaries[i], authors: articles[i].authors, html: feedHTML[i],
             endnotes: graph.endnotes(of: linked[i]))
         }
-        return RenderedPage(path: "feed.xml", bytes: Array(AtomFeed.render(entries, site: site).utf8))
+        return RenderedPage(
+          path: "feed.xml", bytes: Array(AtomFeed.render(entries, site: site).utf8))
       case .sitemap:
-        return RenderedPage(path: "sitemap.xml", bytes: Array(Sitemap.render(paths, urls: urls).utf8))
+        return RenderedPage(
+          path: "sitemap.xml", bytes: Array(Sitemap.render(paths, urls: urls).utf8))
       case .robots:
         return RenderedPage(path: "robots.txt", bytes: Array(Sitemap.robots(urls: urls).utf8))
       case .search:
         let terms = graph.glossary.terms.indices.map { t in
-          SearchIndex.TermEntry(term: graph.termSummaries[t], aliases: graph.glossary.terms[t].aliases)
+          SearchIndex.TermEntry(
+            term: graph.termSummaries[t], aliases: graph.glossary.terms[t].aliases)
         }
         let script = SearchIndex.render(articles: searchEntries, terms: terms)
         return RenderedPage(path: "search/index.js", bytes: Array(script.utf8))
