@@ -1,22 +1,42 @@
 /// Escapes text byte by byte over its UTF-8: the feed and the search index escape megabytes, and
-/// a loop over Unicode scalars appending to a String was most of a large build's time.
-enum ByteEscaper {
-  /// Returns `text` with every byte for which `replacement` answers non-nil replaced;
-  /// the replacements are ASCII, so the result stays valid UTF-8.
-  static func escape(_ text: String, _ replacement: (UInt8) -> StaticString?) -> String {
-    var text = text
-    return text.withUTF8 { bytes -> String in
-      guard let first = bytes.firstIndex(where: { replacement($0) != nil }) else {
-        return String(decoding: bytes, as: UTF8.self)
+/// a loop over Unicode scalars appending to a String was most of a large build's time. The
+/// replacements are looked up in a 256-entry table made once per escaper, and text that needs
+/// no escaping (most of it) is returned as it is, not copied.
+struct ByteEscaper: Sendable {
+  private let needs: [Bool]
+  private let replacements: [[UInt8]]
+
+  /// `replacement` answers the ASCII text for a byte, or nil to keep it; the result stays valid
+  /// UTF-8.
+  init(_ replacement: (UInt8) -> StaticString?) {
+    var needs = [Bool](repeating: false, count: 256)
+    var replacements = [[UInt8]](repeating: [], count: 256)
+    for b in 0...255 {
+      guard let r = replacement(UInt8(b)) else { continue }
+      needs[b] = true
+      replacements[b] = r.withUTF8Buffer { Array($0) }
+    }
+    self.needs = needs
+    self.replacements = replacements
+  }
+
+  func escape(_ text: String) -> String {
+    var copy = text
+    return copy.withUTF8 { bytes -> String in
+      let first = needs.withUnsafeBufferPointer { needs in
+        bytes.firstIndex { needs[Int($0)] }
       }
+      guard let first else { return text }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + bytes.count / 8)
       out.append(contentsOf: bytes[..<first])
-      for b in bytes[first...] {
-        if let r = replacement(b) {
-          r.withUTF8Buffer { out.append(contentsOf: $0) }
-        } else {
-          out.append(b)
+      needs.withUnsafeBufferPointer { needs in
+        for b in bytes[first...] {
+          if needs[Int(b)] {
+            out.append(contentsOf: replacements[Int(b)])
+          } else {
+            out.append(b)
+          }
         }
       }
       return String(decoding: out, as: UTF8.self)

@@ -2,33 +2,40 @@
 /// an HTML `<script>` block, and U+2028/U+2029, which old JavaScript parsers reject in strings.
 public enum JSON {
   public static func string(_ s: String) -> String {
-    let escaped = ByteEscaper.escape(s) { b in
-      switch b {
-      case 34: return "\\\""
-      case 92: return "\\\\"
-      case 10: return "\\n"
-      case 13: return "\\r"
-      case 9: return "\\t"
-      case 60: return "\\u003c"
-      case 62: return "\\u003e"
-      case 38: return "\\u0026"
-      case 0..<32: return controlEscapes[Int(b)]
-      default: return nil
-      }
-    }
+    let escaped = JSONEscaper.shared.escape(s)
     // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so look for the lead byte first.
-    let separators = escaped.utf8.contains(0xE2)
+    let separators =
+      escaped.utf8.contains(0xE2)
       && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
-    let safe = separators
+    let safe =
+      separators
       ? escaped.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029")
       : escaped
     return "\"" + safe + "\""
   }
 
-  private static let controlEscapes: [StaticString] = [
+  fileprivate static let controlEscapes: [StaticString] = [
     "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
     "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
     "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
     "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
   ]
+}
+
+/// The byte table behind `JSON`'s escaping, made once.
+private enum JSONEscaper {
+  static let shared = ByteEscaper { b in
+    switch b {
+    case 34: return "\\\""
+    case 92: return "\\\\"
+    case 10: return "\\n"
+    case 13: return "\\r"
+    case 9: return "\\t"
+    case 60: return "\\u003c"
+    case 62: return "\\u003e"
+    case 38: return "\\u0026"
+    case 0..<32: return JSON.controlEscapes[Int(b)]
+    default: return nil
+    }
+  }
 }

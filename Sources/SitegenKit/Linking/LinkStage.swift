@@ -99,8 +99,7 @@ struct LinkStage: Sendable {
     var document = linker.link(
       body: article.body, source: article.source, firstLine: article.bodyFirstLine,
       mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
-    document.searchWords = SearchIndex.words(document.plainText)
-    document.wordCount = SiteGraph.wordCount(document.plainText)
+    (document.searchWords, document.wordCount) = SearchIndex.scan(document.plainText)
     document.plainText = ""
     return document
   }

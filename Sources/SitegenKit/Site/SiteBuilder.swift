@@ -35,6 +35,7 @@ public enum SiteBuilder {
     timer.lap("cache read")
     let report = try SitePipeline.stream(
       content, options: options, theme: theme, previous: previous, into: session)
+    timer = StageTimer()  // the pipeline timed its own stages
     // The cache holds what each source gave, which holds whether the site has errors or not:
     // an editor fixing one error does not wait for the rest to be linked again.
     report.buildCache?.write(to: cachePath)

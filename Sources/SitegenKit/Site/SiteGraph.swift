@@ -86,17 +86,6 @@ struct SiteGraph {
     document.notes.compactMap { glossary.index(of: $0).map { termSummaries[$0] } }
   }
 
-  static func wordCount(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for b in text.utf8 {
-      let space = b == 32 || b == 10 || b == 9
-      if !space && !inWord { count += 1 }
-      inWord = !space
-    }
-    return count
-  }
-
   /// How many articles of one term's list are compared with an article: the nearest in date.
   /// Every article under this many uses of a term is compared exactly; for terms used more
   /// widely, the neighbours in time stand for the rest, which keeps the whole site linear.

@@ -37,16 +37,7 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   }
 
   public static func escape(_ text: String) -> String {
-    ByteEscaper.escape(text) { b in
-      switch b {
-      case 38: return "&amp;"
-      case 60: return "&lt;"
-      case 62: return "&gt;"
-      case 34: return "&quot;"
-      case 39: return "&#39;"
-      default: return nil
-      }
-    }
+    HTMLEscaper.shared.escape(text)
   }
 
   /// Joins parts with a separator of our own.
@@ -57,5 +48,19 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
       out.rendered += p.rendered
     }
     return out
+  }
+}
+
+/// The byte table behind `HTML`'s escaping, made once.
+private enum HTMLEscaper {
+  static let shared = ByteEscaper { b in
+    switch b {
+    case 38: return "&amp;"
+    case 60: return "&lt;"
+    case 62: return "&gt;"
+    case 34: return "&quot;"
+    case 39: return "&#39;"
+    default: return nil
+    }
   }
 }
