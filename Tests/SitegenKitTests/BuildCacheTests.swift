@@ -113,3 +113,28 @@ extension BuildCacheTests {
       Fingerprint.of(Self.page(related: [renamed]), memo: memo) != Fingerprint.of(page, memo: memo))
   }
 }
+
+extension BuildCacheTests {
+  @Test func aBacklinkCountsByItsArticleAndItsSentence() {
+    let term = TermSummary(slug: "t", name: "T", summary: "S", url: "/glossary/t/")
+    func page(_ backlinks: [Backlink]) -> Page {
+      .term(
+        TermPage(
+          term: term, definition: "", aliases: [], related: [], backlinks: backlinks, keyTerms: [],
+          endnotes: []))
+    }
+    let quoted = Backlink(article: Self.summary, sentence: "A sentence.")
+    let unquoted = Backlink(article: Self.summary, sentence: nil)
+    var other = Self.summary
+    other.title = "Other"
+    #expect(Fingerprint.of(page([quoted])) != Fingerprint.of(page([unquoted])))
+    #expect(
+      Fingerprint.of(page([quoted]))
+        != Fingerprint.of(page([Backlink(article: other, sentence: "A sentence.")])))
+    #expect(Fingerprint.of(page([unquoted, quoted])) != Fingerprint.of(page([quoted, unquoted])))
+    let memo = Fingerprint.Memo(terms: [term], articles: [Self.summary])
+    #expect(
+      Fingerprint.of(page([quoted, unquoted]), memo: memo)
+        == Fingerprint.of(page([quoted, unquoted])))
+  }
+}

@@ -31,7 +31,7 @@ enum Fingerprint {
     init(memo: Memo?) { self.memo = memo }
 
     /// A summary counts by its own fingerprint, memoised or not, so that a memo changes
-    /// only the speed, never the result.
+    /// only the speed, never the result; a backlink by its summary's and its sentence.
     func memoised<T>(_ value: T) -> UInt64? {
       if T.self == TermSummary.self {
         let t = unsafeBitCast(value, to: TermSummary.self)
@@ -41,6 +41,13 @@ enum Fingerprint {
         let a = unsafeBitCast(value, to: ArticleSummary.self)
         if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
         return Fingerprint.of(a)
+      } else if T.self == Backlink.self {
+        // A term page lists every article that uses the term: thousands of these.
+        let b = unsafeBitCast(value, to: Backlink.self)
+        var h = StableHasher()
+        h.combine(memoised(b.article) ?? 0)
+        if let sentence = b.sentence { h.combine(sentence) } else { h.combine(0x6e69_6c) }
+        return h.finalize()
       }
       return nil
     }

@@ -56,7 +56,27 @@ enum AtomFeed {
   /// Feed readers resolve links against the feed, not the page: root-relative site links made
   /// by the link stage (`href="/…"`) become absolute. Only our own attribute form is touched.
   static func absolutized(_ html: String, urls: SiteURLs) -> String {
-    html.replacing("href=\"\(urls.basePath)", with: "href=\"\(urls.absolute(urls.basePath))")
+    // On bytes: `String.replacing` compares Characters, and took most of the feed's time.
+    let needle = Array("href=\"\(urls.basePath)".utf8)
+    let replacement = Array("href=\"\(urls.absolute(urls.basePath))".utf8)
+    var html = html
+    return html.withUTF8 { bytes -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + bytes.count / 16)
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] == needle[0], i + needle.count <= bytes.count,
+          bytes[i..<i + needle.count].elementsEqual(needle)
+        {
+          out += replacement
+          i += needle.count
+        } else {
+          out.append(bytes[i])
+          i += 1
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// RFC 3339 as Atom wants it: dates at midnight UTC, date-times as written.
