@@ -232,3 +232,38 @@ extension IncrementalBuildTests {
     try expectSameAsColdBuild()
   }
 }
+
+extension IncrementalBuildTests {
+  @Test func aNewTitleRendersThePagesThatShowIt() throws {
+    _ = try build()
+    edit(
+      "Content/articles/three.md",
+      "---\ntitle: A new title\nsummary: About three.\ndate: 2025-01-03\ntags: [money]\n---\nSanctions bite. See [one](one.md#part).\n"
+    )
+    let result = try build()
+    // Its page, its neighbours in time (two and four show it as older and newer), the term
+    // page listing it, the home page and its tag's pages; not articles one and two's others.
+    #expect(
+      result.renderedPages.sorted() == [
+        "articles/four/index.html", "articles/three/index.html", "articles/two/index.html",
+        "glossary/sanctions/index.html", "index.html", "tags/money/index.html",
+      ])
+    try expectSameAsColdBuild()
+  }
+
+  /// `RenderStage` fingerprints an article page as its core plus the summaries it shows; a new
+  /// field must be placed in one or the other (see `SiteGraph.articlePageCore`).
+  @Test func articlePagesHaveTheFieldsTheFingerprintKnows() {
+    let page = SiteGraph.noSummary
+    let fields = Mirror(
+      reflecting: ArticlePage(
+        article: page, authors: [], body: "", bodyHash: 0, headings: [], readingMinutes: 1,
+        keyTerms: [], related: [], older: nil, newer: nil, endnotes: [])
+    ).children.compactMap(\.label)
+    #expect(
+      fields == [
+        "article", "authors", "body", "bodyHash", "headings", "readingMinutes", "keyTerms",
+        "related", "older", "newer", "endnotes",
+      ])
+  }
+}

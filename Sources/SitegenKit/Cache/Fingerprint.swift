@@ -20,8 +20,18 @@ enum Fingerprint {
     var articles: [String: (ArticleSummary, UInt64)] = [:]
 
     init(terms: [TermSummary], articles: [ArticleSummary]) {
-      for t in terms { self.terms[t.slug] = (t, Fingerprint.of(t)) }
-      for a in articles { self.articles[a.slug] = (a, Fingerprint.of(a)) }
+      self.init(
+        terms: terms, termHashes: terms.map { Fingerprint.of($0) }, articles: articles,
+        articleHashes: articles.map { Fingerprint.of($0) })
+    }
+
+    /// With each summary's `Fingerprint.of` already worked out.
+    init(
+      terms: [TermSummary], termHashes: [UInt64], articles: [ArticleSummary],
+      articleHashes: [UInt64]
+    ) {
+      for (t, hash) in zip(terms, termHashes) { self.terms[t.slug] = (t, hash) }
+      for (a, hash) in zip(articles, articleHashes) { self.articles[a.slug] = (a, hash) }
     }
   }
 

@@ -14,7 +14,10 @@ public struct LoadedContent: Sendable {
   public var diagnostics: [Diagnostic]
 
   /// Sources made in memory: tests, benchmarks and fuzzers skip the disk.
-  public init(siteConfig: SourceFile?, articles: [SourceFile], terms: [SourceFile], diagnostics: [Diagnostic] = []) {
+  public init(
+    siteConfig: SourceFile?, articles: [SourceFile], terms: [SourceFile],
+    diagnostics: [Diagnostic] = []
+  ) {
     self.siteConfig = siteConfig
     self.articles = articles
     self.terms = terms
@@ -38,50 +41,68 @@ public enum ContentLoader {
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: contentDirectory, isDirectory: &isDir), isDir.boolValue else {
       throw EnvironmentError(
-        "no content folder at '\(contentDirectory)': run sitegen in the site's folder or pass --content DIR")
+        "no content folder at '\(contentDirectory)': run sitegen in the site's folder or pass --content DIR"
+      )
     }
-    let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+    let display =
+      contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
     let root = resolvedPath(display) ?? display
     var diagnostics: [Diagnostic] = []
 
     /// Reads one file that must be a regular file inside the content folder (links allowed).
-    func read(_ relative: String) -> SourceFile? {
+    /// `folderInside`: its folder is known to resolve inside the content folder, so a file that
+    /// is not a link is inside too and needs no `realpath` (a walk of every path component).
+    @Sendable func read(_ relative: String, folderInside: Bool = false) -> Result<
+      SourceFile, Diagnostic
+    > {
       let path = display + "/" + relative
       let at = SourceLocation(path: path, line: 1)
       var info = stat()
-      // Every file, not only links: a linked articles/ folder leads out just as well.
-      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, resolvedPath(path) == nil {
-        let problem = errno == ELOOP ? "is part of a loop of symbolic links" : "points to nothing"
-        diagnostics.append(.error(
-          "load.broken-symlink", "this symbolic link \(problem); remove it or point it at a file",
-          at: at))
-        return nil
-      }
-      if let target = resolvedPath(path), !target.hasPrefix(root + "/") {
-        diagnostics.append(.error(
-          "load.symlink-outside",
-          "this file is a symbolic link out of the content folder; copy the file in instead",
-          at: at))
-        return nil
+      let isLink = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+      if isLink || !folderInside {
+        // Every file, not only links: a linked articles/ folder leads out just as well.
+        if isLink, resolvedPath(path) == nil {
+          let problem = errno == ELOOP ? "is part of a loop of symbolic links" : "points to nothing"
+          return .failure(
+            .error(
+              "load.broken-symlink",
+              "this symbolic link \(problem); remove it or point it at a file",
+              at: at))
+        }
+        if let target = resolvedPath(path), !target.hasPrefix(root + "/") {
+          return .failure(
+            .error(
+              "load.symlink-outside",
+              "this file is a symbolic link out of the content folder; copy the file in instead",
+              at: at))
+        }
       }
       guard stat(path, &info) == 0 else {
-        diagnostics.append(.error(
-          "load.unreadable", "cannot read this file (\(String(cString: strerror(errno)))); check its permissions",
-          at: at))
-        return nil
+        return .failure(
+          .error(
+            "load.unreadable",
+            "cannot read this file (\(String(cString: strerror(errno)))); check its permissions",
+            at: at))
       }
+      // Checked before opening: opening a pipe would wait for a writer forever.
       guard info.st_mode & S_IFMT == S_IFREG else {
-        diagnostics.append(.error(
-          "load.not-a-file", "this is not a regular file (a device, pipe or socket); remove it",
-          at: at))
-        return nil
+        return .failure(
+          .error(
+            "load.not-a-file", "this is not a regular file (a device, pipe or socket); remove it",
+            at: at))
       }
-      guard let data = fm.contents(atPath: path) else {
-        diagnostics.append(.error(
-          "load.unreadable", "cannot read this file; check its permissions", at: at))
-        return nil
+      guard let bytes = POSIXFile.read(path) else {
+        return .failure(
+          .error(
+            "load.unreadable", "cannot read this file; check its permissions", at: at))
       }
-      return SourceFile(relativePath: relative, displayPath: path, bytes: [UInt8](data))
+      return .success(SourceFile(relativePath: relative, displayPath: path, bytes: bytes))
+    }
+
+    /// What one name in a content folder is: a source to read, or something to report.
+    enum Entry: Sendable {
+      case file(SourceFile)
+      case problem(Diagnostic)
     }
 
     func markdownFiles(in folder: String) -> [SourceFile] {
@@ -91,44 +112,66 @@ public enum ContentLoader {
       do {
         names = try fm.contentsOfDirectory(atPath: dir)
       } catch {
-        diagnostics.append(.error(
-          "load.unreadable-folder", "cannot list this folder; check its permissions",
-          at: SourceLocation(path: dir, line: 1)))
+        diagnostics.append(
+          .error(
+            "load.unreadable-folder", "cannot list this folder; check its permissions",
+            at: SourceLocation(path: dir, line: 1)))
         return []
       }
-      var files: [SourceFile] = []
       // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
       var seen: [String: String] = [:]
+      var candidates: [String] = []
       for name in names.sorted() where !name.hasPrefix(".") {
-        let relative = folder + "/" + name
         let folded = name.lowercased()
         if let other = seen[folded] {
-          let difference = name.lowercased().utf8.elementsEqual(other.lowercased().utf8)
+          let difference =
+            name.lowercased().utf8.elementsEqual(other.lowercased().utf8)
             ? "differ only by case" : "are one name in two Unicode normalisations (NFC and NFD)"
-          diagnostics.append(.error(
-            "load.name-collision",
-            "'\(name)' and '\(other)' \(difference), so they are one file on macOS and Windows; rename one",
-            at: SourceLocation(path: dir + "/" + name, line: 1)))
+          diagnostics.append(
+            .error(
+              "load.name-collision",
+              "'\(name)' and '\(other)' \(difference), so they are one file on macOS and Windows; rename one",
+              at: SourceLocation(path: dir + "/" + name, line: 1)))
           continue
         }
         seen[folded] = name
-        var isDirectory: ObjCBool = false
-        _ = fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDirectory)
-        if isDirectory.boolValue && name.hasSuffix(".md") {
-          diagnostics.append(.error(
-            "load.folder-named-md",
-            "'\(name)' is a folder, not a Markdown file; rename it or move its contents up",
-            at: SourceLocation(path: dir + "/" + name, line: 1)))
-        } else if isDirectory.boolValue {
-          diagnostics.append(.warning(
-            "load.ignored-folder", "folders inside \(folder)/ are not read; move its files up",
-            at: SourceLocation(path: dir + "/" + name, line: 1)))
+        candidates.append(name)
+      }
+      let folderInside = resolvedPath(dir).map { $0 == root || $0.hasPrefix(root + "/") } ?? false
+      // Every name on every core: a file costs a few system calls, and a site has thousands.
+      let entries = orderedParallelMap(candidates) { name -> Entry in
+        let at = SourceLocation(path: dir + "/" + name, line: 1)
+        var info = stat()
+        let isDirectory = stat(dir + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        if isDirectory && name.hasSuffix(".md") {
+          return .problem(
+            .error(
+              "load.folder-named-md",
+              "'\(name)' is a folder, not a Markdown file; rename it or move its contents up",
+              at: at))
+        } else if isDirectory {
+          return .problem(
+            .warning(
+              "load.ignored-folder", "folders inside \(folder)/ are not read; move its files up",
+              at: at))
         } else if name.hasSuffix(".md") {
-          if let file = read(relative) { files.append(file) }
+          switch read(folder + "/" + name, folderInside: folderInside) {
+          case .success(let file): return .file(file)
+          case .failure(let problem): return .problem(problem)
+          }
         } else {
-          diagnostics.append(.warning(
-            "load.ignored-file", "only .md files in \(folder)/ are read; rename it or move it away",
-            at: SourceLocation(path: dir + "/" + name, line: 1)))
+          return .problem(
+            .warning(
+              "load.ignored-file",
+              "only .md files in \(folder)/ are read; rename it or move it away",
+              at: at))
+        }
+      }
+      var files: [SourceFile] = []
+      for entry in entries {
+        switch entry {
+        case .file(let file): files.append(file)
+        case .problem(let problem): diagnostics.append(problem)
         }
       }
       return files
@@ -137,14 +180,19 @@ public enum ContentLoader {
     var site: SourceFile?
     var info = stat()
     if lstat(display + "/site.yml", &info) == 0 {
-      site = read("site.yml")
+      switch read("site.yml") {
+      case .success(let file): site = file
+      case .failure(let problem): diagnostics.append(problem)
+      }
     } else {
-      diagnostics.append(.error(
-        "site.missing", "no site.yml: create it with at least 'title' and 'base_url'",
-        at: SourceLocation(path: display + "/site.yml", line: 1)))
+      diagnostics.append(
+        .error(
+          "site.missing", "no site.yml: create it with at least 'title' and 'base_url'",
+          at: SourceLocation(path: display + "/site.yml", line: 1)))
     }
     return LoadedContent(
-      siteConfig: site, articles: markdownFiles(in: "articles"), terms: markdownFiles(in: "glossary"),
+      siteConfig: site, articles: markdownFiles(in: "articles"),
+      terms: markdownFiles(in: "glossary"),
       diagnostics: diagnostics)
   }
 

@@ -14,6 +14,10 @@ struct PageToMake: Sendable {
 
 /// The render stage: each page's inputs fingerprinted, the pages whose inputs the sink does not
 /// have rendered, chunk by chunk in order. An article's HTML is let go once its page is made.
+///
+/// An article page shows sixty summaries of other pages, and a term page thousands: those count
+/// in a fingerprint by their own fingerprints, worked out once per build, and a page value is
+/// built only for a page that renders.
 struct RenderStage<T: Theme>: Sendable {
   let graph: SiteGraph
   let site: SiteContext
@@ -22,6 +26,8 @@ struct RenderStage<T: Theme>: Sendable {
   /// Made from the site and the theme: part of every page's inputs.
   private let siteInputs: UInt64
   private let memo: Fingerprint.Memo
+  private let termHashes: [UInt64]
+  private let articleHashes: [UInt64]
 
   /// Pages per step: term and tag pages list thousands of articles, and peak memory follows
   /// the largest chunk in flight; 64 pages still keep both cores busy.
@@ -38,7 +44,11 @@ struct RenderStage<T: Theme>: Sendable {
     // A new sitegen binary may render the same values differently.
     h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
     siteInputs = h.finalize()
-    memo = Fingerprint.Memo(terms: graph.termSummaries, articles: graph.summaries)
+    termHashes = graph.termSummaries.map { Fingerprint.of($0) }
+    articleHashes = orderedParallelMap(graph.summaries) { Fingerprint.of($0) }
+    memo = Fingerprint.Memo(
+      terms: graph.termSummaries, termHashes: termHashes, articles: graph.summaries,
+      articleHashes: articleHashes)
   }
 
   /// Renders what changed into `sink`; returns the paths rendered. `html` holds the articles'
@@ -50,7 +60,7 @@ struct RenderStage<T: Theme>: Sendable {
     var rendered: [String] = []
     for start in stride(from: 0, to: pages.count, by: Self.chunkSize) {
       let chunk = Array(pages[start..<min(start + Self.chunkSize, pages.count)])
-      let made = make(chunk)
+      let made = inputs(of: chunk)
       let stale = chunk.indices.filter {
         sink.reuse(path: chunk[$0].path, inputs: made[$0].inputs) == nil
       }
@@ -58,8 +68,12 @@ struct RenderStage<T: Theme>: Sendable {
       let bodies = html
       try sink.add(
         orderedParallelMap(stale) { k in
-          var page = made[k].page
-          if case .article(let a) = chunk[k].source, case .article(var article) = page {
+          let page: Page
+          switch chunk[k].source {
+          case .page(let fixed): page = fixed
+          case .term(let t): page = .term(graph.termPage(t))
+          case .article(let a):
+            var article = graph.articlePage(a, related: made[k].related)
             article.body = bodies[a] ?? linkStage.html(of: a, graph.linked[a])
             page = .article(article)
           }
@@ -73,27 +87,57 @@ struct RenderStage<T: Theme>: Sendable {
     return rendered
   }
 
-  /// The chunk's page values and their fingerprints, on every core; article pages in runs that
-  /// share one scratch buffer for related articles.
-  private func make(_ chunk: [PageToMake]) -> [(page: Page, inputs: UInt64)] {
+  /// The chunk's fingerprints on every core, with each article's related articles (worked out
+  /// in runs that share one scratch buffer).
+  private func inputs(of chunk: [PageToMake]) -> [(inputs: UInt64, related: [Int])] {
     let runs = stride(from: 0, to: chunk.count, by: 16).map { $0..<min($0 + 16, chunk.count) }
     return orderedParallelMap(runs) { run in
       var scratch: [UInt32] = []
-      return run.map { k -> (Page, UInt64) in
-        let page: Page
-        switch chunk[k].source {
-        case .page(let fixed): page = fixed
-        case .term(let t): page = .term(graph.termPage(t))
-        case .article(let a):
-          if scratch.isEmpty { scratch = [UInt32](repeating: 0, count: graph.articles.count) }
-          page = .article(
-            graph.articlePage(a, related: graph.relatedArticles(a, scratch: &scratch)))
-        }
+      return run.map { k -> (UInt64, [Int]) in
         var h = StableHasher()
         h.combine(siteInputs)
-        h.combine(Fingerprint.of(page, memo: memo))
-        return (page, h.finalize())
+        switch chunk[k].source {
+        case .page(let fixed):
+          h.combine(Fingerprint.of(fixed, memo: memo))
+          return (h.finalize(), [])
+        case .term(let t):
+          inputs(ofTerm: t, into: &h)
+          return (h.finalize(), [])
+        case .article(let a):
+          if scratch.isEmpty { scratch = [UInt32](repeating: 0, count: graph.articles.count) }
+          let related = graph.relatedArticles(a, scratch: &scratch)
+          inputs(ofArticle: a, related: related, into: &h)
+          return (h.finalize(), related)
+        }
       }
     }.flatMap { $0 }
+  }
+
+  /// `graph.articlePage(a, related:)` as a fingerprint: its core by value, the summaries it
+  /// shows by their fingerprints, in its fields' order.
+  private func inputs(ofArticle a: Int, related: [Int], into h: inout StableHasher) {
+    h.combine(Fingerprint.of(Page.article(graph.articlePageCore(a)), memo: memo))
+    h.combine(articleHashes[a])
+    for list in [graph.usedTerms[a].map { termHashes[$0] }, related.map { articleHashes[$0] }] {
+      h.combine(UInt64(list.count))
+      for x in list { h.combine(x) }
+    }
+    h.combine(a + 1 < articleHashes.count ? articleHashes[a + 1] : 0)
+    h.combine(a > 0 ? articleHashes[a - 1] : 0)
+    h.combine(UInt64(graph.noteTerms[a].count))
+    for t in graph.noteTerms[a] { h.combine(termHashes[t]) }
+  }
+
+  /// `graph.termPage(t)` as a fingerprint: the page without its backlinks by value, then each
+  /// backlink by its article's fingerprint and its sentence.
+  private func inputs(ofTerm t: Int, into h: inout StableHasher) {
+    var core = graph.termPage(t, withBacklinks: false)
+    core.backlinks = []
+    h.combine(Fingerprint.of(Page.term(core), memo: memo))
+    h.combine(UInt64(graph.postings[t].count))
+    for a in graph.postings[t] {
+      h.combine(articleHashes[a])
+      if let sentence = graph.quotes[t][a] { h.combine(sentence) } else { h.combine(0x6e69_6c) }
+    }
   }
 }

@@ -18,6 +18,10 @@ struct SiteGraph {
   static let quotedUses = 20
   /// For each term, the indices of the articles that use it, in article order (newest first).
   let postings: [[Int]]
+  /// For each article, the glossary indices of the terms it uses (in order of first use) and
+  /// of its endnotes (in number order).
+  let usedTerms: [[Int]]
+  let noteTerms: [[Int]]
   private(set) var diagnostics: [Diagnostic] = []
 
   init(
@@ -38,15 +42,19 @@ struct SiteGraph {
     }
     var quotes = [[Int: String]](repeating: [:], count: glossary.terms.count)
     var postings = [[Int]](repeating: [], count: glossary.terms.count)
+    var usedTerms = [[Int]](repeating: [], count: linked.count)
     for (i, document) in linked.enumerated() {
       for use in document.termUses {
         guard let t = glossary.index(of: use.slug) else { continue }
         if let sentence = use.sentence { quotes[t][i] = sentence }
         postings[t].append(i)
+        usedTerms[i].append(t)
       }
     }
     self.quotes = quotes
     self.postings = postings
+    self.usedTerms = usedTerms
+    noteTerms = linked.map { $0.notes.compactMap(glossary.index(of:)) }
     for (t, term) in glossary.terms.enumerated() where postings[t].isEmpty {
       diagnostics.append(
         .warning(
@@ -96,8 +104,7 @@ struct SiteGraph {
   /// place costs one pass over them, where sorting them cost most of the stage.
   func relatedArticles(_ i: Int, scratch: inout [UInt32]) -> [Int] {
     var touched: [Int] = []
-    for use in linked[i].termUses {
-      guard let t = glossary.index(of: use.slug) else { continue }
+    for t in usedTerms[i] {
       let list = postings[t]
       let at = list.partitionPoint { $0 >= i }
       let lower = max(0, min(at - Self.relatedWindow / 2, list.count - Self.relatedWindow))
@@ -142,27 +149,46 @@ struct SiteGraph {
       })
   }
 
+  /// Article `i`'s page.
   func articlePage(_ i: Int, related: [Int]) -> ArticlePage {
-    let article = articles[i]
-    let document = linked[i]
-    let related = related.map { summaries[$0] }
-    let words = document.wordCount
-    return ArticlePage(
-      // The body is filled in only if the page is rendered; it counts by its hash.
-      article: summaries[i], authors: article.authors, body: "",
-      bodyHash: document.htmlHash, headings: document.headings,
-      readingMinutes: max(1, (words + 229) / 230),
-      keyTerms: terms(usedIn: document), related: related,
-      older: i + 1 < summaries.count ? summaries[i + 1] : nil,
-      newer: i > 0 ? summaries[i - 1] : nil, endnotes: endnotes(of: document))
+    var page = articlePageCore(i)
+    page.article = summaries[i]
+    page.keyTerms = usedTerms[i].map { termSummaries[$0] }
+    page.related = related.map { summaries[$0] }
+    page.older = i + 1 < summaries.count ? summaries[i + 1] : nil
+    page.newer = i > 0 ? summaries[i - 1] : nil
+    page.endnotes = noteTerms[i].map { termSummaries[$0] }
+    return page
   }
 
-  func termPage(_ t: Int) -> TermPage {
+  /// Article `i`'s page without what it shows of other pages (the summaries `articlePage` adds):
+  /// a page's fingerprint counts those by index, and builds the rest only for the pages that
+  /// render. A field added to the page is added here or, if it shows another page, in
+  /// `articlePage` and `RenderStage.inputs(ofArticle:)` both.
+  func articlePageCore(_ i: Int) -> ArticlePage {
+    let document = linked[i]
+    return ArticlePage(
+      // The body is filled in only if the page is rendered; it counts by its hash.
+      article: Self.noSummary, authors: articles[i].authors, body: "",
+      bodyHash: document.htmlHash, headings: document.headings,
+      readingMinutes: max(1, (document.wordCount + 229) / 230),
+      keyTerms: [], related: [], older: nil, newer: nil, endnotes: [])
+  }
+
+  static let noSummary = ArticleSummary(
+    slug: "", title: "", summary: "",
+    date: ContentDate(year: 0, month: 0, day: 0, epochSeconds: 0, text: ""), updated: nil,
+    tags: [], url: "")
+
+  /// Term `t`'s page; without its backlinks when a fingerprint counts them apart.
+  func termPage(_ t: Int, withBacklinks: Bool = true) -> TermPage {
     let term = glossary.terms[t]
     return TermPage(
       term: termSummaries[t], definition: linkedTerms[t].html ?? "", aliases: term.aliases,
       related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
-      backlinks: postings[t].map { Backlink(article: summaries[$0], sentence: quotes[t][$0]) },
+      // `RenderStage.inputs(ofTerm:)` counts the backlinks by index.
+      backlinks: withBacklinks
+        ? postings[t].map { Backlink(article: summaries[$0], sentence: quotes[t][$0]) } : [],
       keyTerms: terms(usedIn: linkedTerms[t]),
       endnotes: endnotes(of: linkedTerms[t]))
   }
