@@ -1,8 +1,9 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Dispatch
-import Synchronization
 
 /// Maps `items` on every core and returns the results in input order, so parallel stages
 /// produce the same output as a loop would.
@@ -25,7 +26,31 @@ func orderedParallelMap<T: Sendable, R: Sendable>(
 
 enum System {
   static var activeProcessorCount: Int {
-    if let value = Environment.value("SITEGEN_THREADS").flatMap(Int.init), value > 0 { return value }
+    if let value = Environment.value("SITEGEN_THREADS").flatMap(Int.init), value > 0 {
+      return value
+    }
     return sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 0 ? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) : 1
+  }
+}
+
+/// Work started on another thread now, its result awaited later: the build cache is read while
+/// the content files load.
+final class Background<T: Sendable>: Sendable {
+  private let result = Mutex<T?>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () -> T) {
+    DispatchQueue.global().async {
+      let value = work()
+      self.result.withLock { $0 = value }
+      self.done.signal()
+    }
+  }
+
+  /// Waits for the work once; later calls return the same value.
+  var value: T {
+    if let value = result.withLock({ $0 }) { return value }
+    done.wait()
+    return result.withLock { $0! }
   }
 }

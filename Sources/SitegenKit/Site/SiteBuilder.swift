@@ -27,12 +27,13 @@ public enum SiteBuilder {
         write: WriteSummary(written: 0, unchanged: state.fileCount, removed: 0), upToDate: true)
     }
     var timer = StageTimer()
+    let cachePath = BuildCache.path(for: writer)
+    let cache = Background { BuildCache.read(cachePath) }
     let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
     timer.lap("load")
     let session = try writer.begin()
-    let cachePath = BuildCache.path(for: writer)
-    let previous = BuildCache.read(cachePath)
-    timer.lap("cache read")
+    let previous = cache.value
+    timer.lap("cache read (beside load)")
     let report = try SitePipeline.stream(
       content, options: options, theme: theme, previous: previous, into: session)
     timer = StageTimer()  // the pipeline timed its own stages

@@ -6,7 +6,9 @@ enum SearchIndex {
   struct ArticleEntry {
     var article: ArticleSummary
     var headings: [String]
-    var terms: [String]
+    /// The names of the terms it uses, each already a JSON string (`JSON.string`): a site's
+    /// articles name the same few hundred terms hundreds of thousands of times.
+    var termsJSON: [String]
     /// `words(text)` of the article's plain text.
     var words: String
   }
@@ -24,7 +26,7 @@ enum SearchIndex {
   static func articleJSON(_ e: ArticleEntry) -> String {
     "{\"url\":\(JSON.string(e.article.url)),\"title\":\(JSON.string(e.article.title)),"
       + "\"summary\":\(JSON.string(e.article.summary)),\"date\":\(JSON.string(e.article.date.display)),"
-      + "\"headings\":\(list(e.headings)),\"terms\":\(list(e.terms)),\"words\":\(JSON.string(e.words))}"
+      + "\"headings\":\(list(e.headings)),\"terms\":[\(e.termsJSON.joined(separator: ","))],\"words\":\(JSON.string(e.words))}"
   }
 
   /// The script, from the articles' entries (`articleJSON`) and the terms.

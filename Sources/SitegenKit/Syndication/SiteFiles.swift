@@ -10,12 +10,12 @@ enum SiteFiles {
   ) -> [RenderedPage] {
     let urls = site.urls
     // The search index's entries are the costly part: made in parallel, in article order.
+    let termNames = graph.glossary.terms.map { JSON.string($0.name) }
     let searchEntries = orderedParallelMap(Array(articles.indices)) { i in
       SearchIndex.articleJSON(
         SearchIndex.ArticleEntry(
           article: graph.summaries[i], headings: linked[i].headings.map(\.text),
-          terms: linked[i].termUses.compactMap { graph.glossary.term($0.slug)?.name },
-          words: linked[i].searchWords))
+          termsJSON: graph.usedTerms[i].map { termNames[$0] }, words: linked[i].searchWords))
     }
     let paths = pages.compactMap { entry -> Sitemap.Entry? in
       switch entry.source {
