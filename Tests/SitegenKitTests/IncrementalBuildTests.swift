@@ -267,3 +267,23 @@ extension IncrementalBuildTests {
       ])
   }
 }
+
+extension IncrementalBuildTests {
+  @Test func aCacheCannotGiveAnArticleAPathOutOfTheOutput() throws {
+    _ = try build()
+    let path = BuildCache.path(for: OutputWriter(output: site.path + "/Public"))
+    var cache = try #require(BuildCache.read(path))
+    let key = try #require(cache.parsed["articles/two.md"])
+    var forged = key
+    forged.article?.slug = "../../escaped"
+    cache.parsed["articles/two.md"] = forged
+    cache.write(to: path)
+    #expect(BuildCache.read(path) == nil, "a slug no parse would give makes the whole cache void")
+    edit(
+      "Content/articles/one.md",
+      Self.article("one", date: "2025-01-01", body: "Red lines, drawn.\n\n## Part\n\nMore."))
+    _ = try build()
+    #expect(!FileManager.default.fileExists(atPath: site.path + "/escaped"))
+    try expectSameAsColdBuild()
+  }
+}

@@ -175,6 +175,8 @@ public struct BuildCache: Sendable {
   /// The article as cached, with an empty source and body for the caller to fill in.
   private static func readArticle(_ r: inout CacheReader) throws -> Article {
     let slug = try r.string()
+    // A slug becomes an output path: one that did not come from a checked parse is no cache.
+    guard Slug.isValid(slug) else { throw CacheReader.Malformed() }
     let title = try r.string()
     let summary = try r.string()
     let date = try readDate(&r)

@@ -52,7 +52,7 @@ public enum SitePipeline {
   /// Runs the stages and hands rendered files to `sink` in chunks, so a large site is never
   /// all in memory. Every diagnostic is known before the first file is rendered; with errors
   /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
-  /// build's link cache; a page whose inputs the sink already has is not rendered.
+  /// build's cache; a page whose inputs the sink already has is not rendered.
   public static func stream<Sink: PageSink>(
     _ content: consuming LoadedContent, options: BuildOptions, theme: some Theme,
     rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink
