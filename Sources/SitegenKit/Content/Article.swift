@@ -16,6 +16,9 @@ public struct Article: Sendable, Hashable {
   public var bodyFirstLine: Int
   /// Where `slug` is set, or line 1: for slug clashes.
   public var slugLocation: SourceLocation
+  /// A stable hash of the file's names and bytes, when the parse stage made it (0 otherwise):
+  /// what the body was cut from, so the link stage need not hash the body again.
+  var sourceHash: UInt64 = 0
 }
 
 extension Article {
@@ -109,6 +112,7 @@ extension Article {
     if let hit = cache?.parsed[file.relativePath], hit.key == key {
       guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
       article.source = named
+      article.sourceHash = key
       if let offset = hit.bodyOffset, offset <= file.bytes.count {
         article.body = String(decoding: file.bytes[offset...], as: UTF8.self)
         return (article, hit.diagnostics, hit)
@@ -122,6 +126,7 @@ extension Article {
     }
     var (article, diagnostics) = parse(file)
     article?.source = named
+    article?.sourceHash = key
     // The cache keeps neither the bytes nor the body: both are the file's, read anew each build.
     // Where decoding changed no byte (no BOM, no CR), the body is the file's tail: its offset
     // spares the next build the decoding.

@@ -125,10 +125,15 @@ struct LinkStage: Sendable {
   /// Everything about one article that its linked document depends on, apart from the context.
   private func key(of article: Article) -> UInt64 {
     var h = StableHasher()
-    h.combine(article.source.relativePath)
-    h.combine(article.source.displayPath)
-    h.combine(article.body)
-    h.combine(UInt64(article.bodyFirstLine))
+    if article.sourceHash != 0 {
+      // The file's names and bytes, which the body and its first line were cut from.
+      h.combine(article.sourceHash)
+    } else {
+      h.combine(article.source.relativePath)
+      h.combine(article.source.displayPath)
+      h.combine(article.body)
+      h.combine(UInt64(article.bodyFirstLine))
+    }
     h.combine((article.glossaryLinks ?? defaultMode).rawValue)
     return h.finalize()
   }

@@ -34,13 +34,21 @@ public enum SiteBuilder {
     let session = try writer.begin()
     let previous = cache.value
     timer.lap("cache read (beside load)")
-    let report = try SitePipeline.stream(
-      content, options: options, theme: theme, previous: previous, into: session)
-    timer = StageTimer()  // the pipeline timed its own stages
     // The cache holds what each source gave, which holds whether the site has errors or not:
-    // an editor fixing one error does not wait for the rest to be linked again.
-    report.buildCache?.write(to: cachePath)
-    timer.lap("cache write")
+    // an editor fixing one error does not wait for the rest to be linked again. It is written
+    // on another thread while the pages render.
+    var cacheWrite: Background<Bool>?
+    let report = try SitePipeline.stream(
+      content, options: options, theme: theme, previous: previous, into: session,
+      cacheReady: { cache in
+        cacheWrite = Background {
+          cache.write(to: cachePath)
+          return true
+        }
+      })
+    timer = StageTimer()  // the pipeline timed its own stages
+    _ = cacheWrite?.value
+    timer.lap("cache write (beside rendering)")
     // With errors nothing was rendered; the session ends without touching the output.
     guard !report.diagnostics.hasErrors else {
       return BuildResult(diagnostics: report.diagnostics, pageCount: 0, write: nil)

@@ -52,10 +52,12 @@ public enum SitePipeline {
   /// Runs the stages and hands rendered files to `sink` in chunks, so a large site is never
   /// all in memory. Every diagnostic is known before the first file is rendered; with errors
   /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
-  /// build's cache; a page whose inputs the sink already has is not rendered.
+  /// build's cache; a page whose inputs the sink already has is not rendered. `cacheReady`
+  /// receives this build's cache as soon as the link stage has made it.
   public static func stream<Sink: PageSink>(
     _ content: consuming LoadedContent, options: BuildOptions, theme: some Theme,
-    rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink
+    rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink,
+    cacheReady: (BuildCache) -> Void = { _ in }
   ) throws(Sink.Failure) -> BuildReport {
     var diagnostics = content.diagnostics
     var timer = StageTimer()
@@ -94,6 +96,9 @@ public enum SitePipeline {
       linker: linker, articles: articles.published, defaultMode: config.glossaryLinks)
     var linkResult = linkStage.run(previous: previous)
     linkResult.cache.parsed = parseCache
+    // Everything the next build may reuse is known now: the caller can store it while the
+    // pages render.
+    cacheReady(linkResult.cache)
     // The HTML is held apart from the documents, so that each article's can be let go once its
     // page is rendered; bodies are kept only where the HTML must be made again (cached ones).
     var html = linkResult.documents.map(\.html)
