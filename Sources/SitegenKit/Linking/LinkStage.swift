@@ -36,18 +36,18 @@ struct LinkStage: Sendable {
         let key = key(of: articles[i])
         if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
           let resolutions = resolutions(entry.document.links, from: articles[i].source)
-          if resolutions == entry.resolutions { return (entry.document, key, resolutions, true) }
+          if resolutions == entry.resolutions {
+            return (indexed(entry.document), key, resolutions, true)
+          }
         }
-        let document = link(i, unquoted: unquoted)
+        let document = indexed(link(i, unquoted: unquoted))
         return (document, key, resolutions(document.links, from: articles[i].source), false)
       }
       for (document, key, resolutions, hit) in results {
         documents.append(document)
         keys.append((key, resolutions))
         if hit { reused += 1 }
-        for use in document.termUses {
-          if let t = linker.glossary.index(of: use.slug) { quoted[t] += 1 }
-        }
+        for t in document.useTerms where t >= 0 { quoted[t] += 1 }
       }
     }
     fillQuotes(&documents)
@@ -55,6 +55,8 @@ struct LinkStage: Sendable {
     for (i, document) in documents.enumerated() {
       var lean = document
       lean.html = nil  // never cached; and held here it would outlive its page
+      lean.useTerms = []
+      lean.noteTerms = []
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
         key: keys[i].key, resolutions: keys[i].resolutions, document: lean)
     }
@@ -68,7 +70,8 @@ struct LinkStage: Sendable {
     var missing: [(article: Int, uses: [Int])] = []
     for i in documents.indices {
       for u in documents[i].termUses.indices {
-        guard let t = linker.glossary.index(of: documents[i].termUses[u].slug) else { continue }
+        let t = documents[i].useTerms[u]
+        guard t >= 0 else { continue }
         quoted[t] += 1
         if quoted[t] > SiteGraph.quotedUses {
           documents[i].termUses[u].sentence = nil
@@ -90,6 +93,14 @@ struct LinkStage: Sendable {
           sentences[documents[entry.article].termUses[u].slug] ?? nil
       }
     }
+  }
+
+  /// `document` with this build's glossary indices of its terms.
+  private func indexed(_ document: LinkedDocument) -> LinkedDocument {
+    var document = document
+    document.useTerms = document.termUses.map { linker.glossary.index(of: $0.slug) ?? -1 }
+    document.noteTerms = document.notes.map { linker.glossary.index(of: $0) ?? -1 }
+    return document
   }
 
   /// Links article `i` afresh; what search and reading time need of its text is kept, the text

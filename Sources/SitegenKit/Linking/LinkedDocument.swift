@@ -41,4 +41,9 @@ public struct LinkedDocument: Sendable, Hashable {
   /// resolves as it did (an article added or removed changes what `other.md` means).
   public var links: [String]
   public var diagnostics: [Diagnostic]
+  /// This build's glossary index of each term use and each endnote (-1: not in the glossary),
+  /// looked up once by the link stage for every later stage; never cached, since indices move
+  /// when terms are added.
+  var useTerms: [Int] = []
+  var noteTerms: [Int] = []
 }

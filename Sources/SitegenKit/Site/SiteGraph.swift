@@ -43,9 +43,14 @@ struct SiteGraph {
     var quotes = [[Int: String]](repeating: [:], count: glossary.terms.count)
     var postings = [[Int]](repeating: [], count: glossary.terms.count)
     var usedTerms = [[Int]](repeating: [], count: linked.count)
+    // The link stage looked each term up once (`useTerms`); a document from elsewhere is
+    // looked up here.
+    func terms(_ d: LinkedDocument) -> [Int] {
+      d.useTerms.count == d.termUses.count
+        ? d.useTerms : d.termUses.map { glossary.index(of: $0.slug) ?? -1 }
+    }
     for (i, document) in linked.enumerated() {
-      for use in document.termUses {
-        guard let t = glossary.index(of: use.slug) else { continue }
+      for (use, t) in zip(document.termUses, terms(document)) where t >= 0 {
         if let sentence = use.sentence { quotes[t][i] = sentence }
         postings[t].append(i)
         usedTerms[i].append(t)
@@ -54,7 +59,10 @@ struct SiteGraph {
     self.quotes = quotes
     self.postings = postings
     self.usedTerms = usedTerms
-    noteTerms = linked.map { $0.notes.compactMap(glossary.index(of:)) }
+    noteTerms = linked.map { d in
+      (d.noteTerms.count == d.notes.count
+        ? d.noteTerms : d.notes.map { glossary.index(of: $0) ?? -1 }).filter { $0 >= 0 }
+    }
     for (t, term) in glossary.terms.enumerated() where postings[t].isEmpty {
       diagnostics.append(
         .warning(
