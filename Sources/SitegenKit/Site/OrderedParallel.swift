@@ -47,10 +47,12 @@ final class Background<T: Sendable>: Sendable {
     }
   }
 
-  /// Waits for the work once; later calls return the same value.
+  /// Waits for the work; later calls return the same value.
   var value: T {
-    if let value = result.withLock({ $0 }) { return value }
-    done.wait()
-    return result.withLock { $0! }
+    while true {
+      if let value = result.withLock({ $0 }) { return value }
+      done.wait()
+      done.signal()  // so that a later wait passes too
+    }
   }
 }

@@ -25,25 +25,22 @@ struct StageTimer {
     )
   }
 
-  private static func peakMiB() -> Int {
-    var usage = rusage()
-    #if canImport(Glibc)
-      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-      getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return usage.ru_maxrss / 1024
-  }
+  private static func peakMiB() -> Int { usage().ru_maxrss / 1024 }
 
   private static func cpuNanoseconds() -> UInt64 {
+    let usage = usage()
+    func ns(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1000 }
+    return ns(usage.ru_utime) + ns(usage.ru_stime)
+  }
+
+  private static func usage() -> rusage {
     var usage = rusage()
     #if canImport(Glibc)
       getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     #else
       getrusage(RUSAGE_SELF, &usage)
     #endif
-    func ns(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1000 }
-    return ns(usage.ru_utime) + ns(usage.ru_stime)
+    return usage
   }
 }
 
