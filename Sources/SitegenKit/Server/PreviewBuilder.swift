@@ -24,7 +24,7 @@ public struct PreviewBuilder: Sendable {
   /// Output path → hash of its bytes, for the last good build.
   private var lastGood: [String: UInt64] = [:]
 
-  /// The last good build's linking, kept in memory between rebuilds.
+  /// The last good build's cache (parsed and linked articles), kept in memory between rebuilds.
   private var buildCache: BuildCache?
 
   public init(options: BuildOptions) {
