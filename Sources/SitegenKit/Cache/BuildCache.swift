@@ -78,7 +78,10 @@ public struct BuildCache: Sendable {
   /// cache or the new one. A cache that cannot be written is no cache (the next build does the
   /// work), never an error.
   func write(to path: String) {
-    var w = CacheWriter()
+    // Mostly search words; a thousand bytes an entry covers the rest (terms, notes, headings).
+    var w = CacheWriter(
+      capacity: entries.values.reduce(0) { $0 + $1.document.searchWords.utf8.count + 1024 }
+        + parsed.count * 256)
     w.put(Self.magic)
     w.put(context)
     w.put(entries.count)

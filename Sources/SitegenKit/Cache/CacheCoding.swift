@@ -6,6 +6,10 @@
 struct CacheWriter {
   private(set) var bytes: [UInt8] = []
 
+  /// `capacity`: about how many bytes will be written, so the buffer is not grown (and copied)
+  /// step by step.
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
   mutating func put(_ value: UInt64) {
     var v = value
     while v >= 0x80 {

@@ -29,14 +29,28 @@ enum SearchIndex {
       + "\"headings\":\(list(e.headings)),\"terms\":[\(e.termsJSON.joined(separator: ","))],\"words\":\(JSON.string(e.words))}"
   }
 
-  /// The script, from the articles' entries (`articleJSON`) and the terms.
-  static func render(articles a: [String], terms: [TermEntry]) -> String {
+  /// The script, from the articles' entries (`articleJSON`) and the terms, as bytes: built in
+  /// one buffer, since a large site's index is tens of megabytes and each `+` of Strings would
+  /// copy all of it.
+  static func render(articles a: [String], terms: [TermEntry]) -> [UInt8] {
     let t = terms.map { e in
       "{\"url\":\(JSON.string(e.term.url)),\"name\":\(JSON.string(e.term.name)),"
         + "\"aliases\":\(list(e.aliases)),\"summary\":\(JSON.string(e.term.summary))}"
     }
-    return "window.sitegenSearchIndex={\"articles\":[\n" + a.joined(separator: ",\n")
-      + "],\n\"terms\":[\n" + t.joined(separator: ",\n") + "]};\n"
+    var out: [UInt8] = []
+    out.reserveCapacity((a + t).reduce(64) { $0 + $1.utf8.count + 2 })
+    func append(_ list: [String]) {
+      for (i, entry) in list.enumerated() {
+        if i > 0 { out += ",\n".utf8 }
+        out += entry.utf8
+      }
+    }
+    out += "window.sitegenSearchIndex={\"articles\":[\n".utf8
+    append(a)
+    out += "],\n\"terms\":[\n".utf8
+    append(t)
+    out += "]};\n".utf8
+    return out
   }
 
   /// Distinct lowercase words in first-seen order: full-text search at a fraction of the size.

@@ -48,8 +48,8 @@ enum SiteFiles {
           SearchIndex.TermEntry(
             term: graph.termSummaries[t], aliases: graph.glossary.terms[t].aliases)
         }
-        let script = SearchIndex.render(articles: searchEntries, terms: terms)
-        return RenderedPage(path: "search/index.js", bytes: Array(script.utf8))
+        return RenderedPage(
+          path: "search/index.js", bytes: SearchIndex.render(articles: searchEntries, terms: terms))
       }
     }
   }
