@@ -54,6 +54,17 @@ import Testing
 
   // MARK: the spare
 
+  /// Ten pages built twice, so that a spare tree exists: where most of these tests start.
+  func builtTwice() throws -> (dir: TemporaryDirectory, writer: OutputWriter, texts: [String]) {
+    let dir = TemporaryDirectory()
+    let writer = OutputWriter(output: dir.path + "/Public")
+    var texts = (0..<10).map { "page \($0)" }
+    _ = try writer.write(site(texts))
+    texts[0] = "page 0, 1"
+    _ = try writer.write(site(texts))
+    return (dir, writer, texts)
+  }
+
   @Test func aBuildChangingOneFileOf200TouchesOnlyThatFile() throws {
     let dir = TemporaryDirectory()
     let writer = OutputWriter(output: dir.path + "/Public")
@@ -149,12 +160,7 @@ import Testing
   }
 
   @Test func filesAddedToTheSiteByHandNeverComeBack() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice()
     // In the live tree, which becomes the spare of the build after next.
     dir.write("Public/extra.html", "by hand")
     dir.write("Public/p3/extra.html", "by hand")
@@ -167,12 +173,7 @@ import Testing
   }
 
   @Test func aFileEditedInPlaceWithItsSizeIsWrittenAgain() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice()
     // Same size, same inode: only the modification time tells.
     let handle = try #require(FileHandle(forWritingAtPath: dir.path + "/Public/p9/index.html"))
     handle.write(Data("PAGE 9".utf8))
@@ -183,12 +184,7 @@ import Testing
   }
 
   @Test func aLinkInTheSpareIsNotFollowed() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice()
     dir.write("Elsewhere/keep.txt", "not the site's")
     POSIXFile.removeTree(dir.path + "/\(Self.spare)/p3")
     symlink(dir.path + "/Elsewhere", dir.path + "/\(Self.spare)/p3")
@@ -206,12 +202,7 @@ import Testing
   }
 
   @Test func anUncommittedSessionDropsTheSpareItBegan() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice()
     let live = files(dir)
     do {
       let session = try writer.begin()
@@ -225,12 +216,7 @@ import Testing
   }
 
   @Test func everyFileAndFolderHasItsModeWhateverTheSpareHeld() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice()
     chmod(dir.path + "/\(Self.spare)/p2", 0o700)
     chmod(dir.path + "/Public/p4/index.html", 0o600)  // shared with the spare
     for round in 2..<4 {
