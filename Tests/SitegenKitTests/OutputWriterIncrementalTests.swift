@@ -55,12 +55,14 @@ import Testing
   // MARK: the spare
 
   /// Ten pages built twice, so that a spare tree exists: where most of these tests start.
-  func builtTwice() throws -> (dir: TemporaryDirectory, writer: OutputWriter, texts: [String]) {
+  func builtTwice(pages: Int = 10, firstEdit: String = "page 0, 1") throws -> (
+    dir: TemporaryDirectory, writer: OutputWriter, texts: [String]
+  ) {
     let dir = TemporaryDirectory()
     let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<10).map { "page \($0)" }
+    var texts = (0..<pages).map { "page \($0)" }
     _ = try writer.write(site(texts))
-    texts[0] = "page 0, 1"
+    texts[0] = firstEdit
     _ = try writer.write(site(texts))
     return (dir, writer, texts)
   }
@@ -126,12 +128,7 @@ import Testing
   }
 
   @Test func aSpareWithoutItsManifestIsClearedNotTrusted() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<20).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0 again"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice(pages: 20, firstEdit: "page 0 again")
     // What a build killed halfway leaves: the manifest gone first, files half-replaced.
     unlink(dir.path + "/\(Self.spare)/.sitegen-manifest")
     unlink(dir.path + "/\(Self.spare)/p4/index.html")
@@ -144,12 +141,7 @@ import Testing
   }
 
   @Test func aSpareFileNotAsListedIsReplaced() throws {
-    let dir = TemporaryDirectory()
-    let writer = OutputWriter(output: dir.path + "/Public")
-    var texts = (0..<20).map { "page \($0)" }
-    _ = try writer.write(site(texts))
-    texts[0] = "page 0 again"
-    _ = try writer.write(site(texts))
+    var (dir, writer, texts) = try builtTwice(pages: 20, firstEdit: "page 0 again")
     // Replaced, not edited: the spare's files may be the live site's.
     unlink(dir.path + "/\(Self.spare)/p4/index.html")
     dir.write("\(Self.spare)/p4/index.html", "longer than it was")

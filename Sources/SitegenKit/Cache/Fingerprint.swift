@@ -95,6 +95,12 @@ enum Fingerprint {
     let sink: Sink
     var codingPath: [any CodingKey] { [] }
 
+    /// Every integer width by its bits: the protocol asks for one overload each.
+    private func put(integer value: some FixedWidthInteger, _ key: Key) {
+      sink.hasher.combine(key.stringValue)
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
     private func put(_ value: some Encodable, _ key: Key) throws {
       sink.hasher.combine(key.stringValue)
       try Fingerprint.feed(value, sink)
@@ -122,46 +128,16 @@ enum Fingerprint {
       sink.hasher.combine(key.stringValue)
       sink.hasher.combine(UInt64(value.bitPattern))
     }
-    mutating func encode(_ value: Int, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int8, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int16, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int32, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int64, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {
-      sink.hasher.combine(key.stringValue)
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(integer: value, key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(integer: value, key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
       keyedBy keyType: NestedKey.Type, forKey key: Key
@@ -188,6 +164,11 @@ enum Fingerprint {
     private mutating func mark() {
       count += 1
       sink.hasher.combine(0x656c_656d)
+    }
+
+    private mutating func put(integer value: some FixedWidthInteger) {
+      mark()
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
     }
 
     private mutating func put(_ value: some Encodable) throws {
@@ -217,46 +198,16 @@ enum Fingerprint {
       mark()
       sink.hasher.combine(UInt64(value.bitPattern))
     }
-    mutating func encode(_ value: Int) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int8) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int16) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int32) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: Int64) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt8) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt16) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt32) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
-    mutating func encode(_ value: UInt64) throws {
-      mark()
-      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
-    }
+    mutating func encode(_ value: Int) throws { put(integer: value) }
+    mutating func encode(_ value: Int8) throws { put(integer: value) }
+    mutating func encode(_ value: Int16) throws { put(integer: value) }
+    mutating func encode(_ value: Int32) throws { put(integer: value) }
+    mutating func encode(_ value: Int64) throws { put(integer: value) }
+    mutating func encode(_ value: UInt) throws { put(integer: value) }
+    mutating func encode(_ value: UInt8) throws { put(integer: value) }
+    mutating func encode(_ value: UInt16) throws { put(integer: value) }
+    mutating func encode(_ value: UInt32) throws { put(integer: value) }
+    mutating func encode(_ value: UInt64) throws { put(integer: value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
       -> KeyedEncodingContainer<NestedKey>
@@ -276,6 +227,9 @@ enum Fingerprint {
   struct Single: SingleValueEncodingContainer {
     let sink: Sink
     var codingPath: [any CodingKey] { [] }
+    private func put(integer value: some FixedWidthInteger) {
+      sink.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
     private func put(_ value: some Encodable) throws { try Fingerprint.feed(value, sink) }
     mutating func encodeNil() throws { sink.hasher.combine(0x6e69_6c) }
     mutating func encode(_ value: some Encodable) throws { try put(value) }

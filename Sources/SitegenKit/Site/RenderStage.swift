@@ -134,8 +134,7 @@ struct RenderStage<T: Theme>: Sendable {
   /// `graph.termPage(t)` as a fingerprint: the page without its backlinks by value, then each
   /// backlink by its article's fingerprint and its sentence.
   private func inputs(ofTerm t: Int, into h: inout StableHasher) {
-    var core = graph.termPage(t, withBacklinks: false)
-    core.backlinks = []
+    let core = graph.termPage(t, withBacklinks: false)
     h.combine(Fingerprint.of(Page.term(core), memo: memo))
     h.combine(UInt64(graph.postings[t].count))
     for a in graph.postings[t] {
