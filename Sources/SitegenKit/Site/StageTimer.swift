@@ -21,11 +21,27 @@ struct StageTimer {
     last = now
     lastCPU = cpu
     FileHandleWriter.standardError(
-      "timing: \(stage) \(Int(ms.rounded())) ms (cpu \(Int(cpuMS.rounded())) ms, peak memory \(Self.peakMiB()) MiB)\n"
+      "timing: \(stage) \(Int(ms.rounded())) ms (cpu \(Int(cpuMS.rounded())) ms, peak memory \(Self.peakMiB()) MiB, now \(Self.residentMiB()) MiB)\n"
     )
   }
 
   private static func peakMiB() -> Int { usage().ru_maxrss / 1024 }
+
+  /// Resident memory now (the peak alone hides what a stage let go): /proc/self/statm's second
+  /// field, in pages.
+  private static func residentMiB() -> Int {
+    let fd = open("/proc/self/statm", O_RDONLY)
+    guard fd >= 0 else { return -1 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 128)
+    let n = read(fd, &buffer, buffer.count)
+    guard n > 0 else { return -1 }
+    let fields = buffer[..<n].split(separator: 0x20)
+    guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else {
+      return -1
+    }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / (1024 * 1024)
+  }
 
   private static func cpuNanoseconds() -> UInt64 {
     let usage = usage()
