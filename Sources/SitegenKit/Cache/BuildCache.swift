@@ -74,39 +74,47 @@ public struct BuildCache: Sendable {
     }
   }
 
-  /// Written whole to a new file and renamed over the old one: a killed build leaves the old
-  /// cache or the new one. A cache that cannot be written is no cache (the next build does the
-  /// work), never an error.
+  /// Written to a new file, a mebibyte at a time, and renamed over the old one: a killed build
+  /// leaves the old cache or the new one. A cache that cannot be written is no cache (the next
+  /// build does the work), never an error.
   func write(to path: String) {
-    // Mostly search words; a thousand bytes an entry covers the rest (terms, notes, headings).
-    var w = CacheWriter(
-      capacity: entries.values.reduce(0) { $0 + $1.document.searchWords.utf8.count + 1024 }
-        + parsed.count * 256)
-    w.put(Self.magic)
-    w.put(context)
-    w.put(entries.count)
-    for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-      w.put(path)
-      w.put(entry.key)
-      w.put(entry.resolutions)
-      Self.write(entry.document, to: &w)
-    }
-    w.put(parsed.count)
-    for (path, entry) in parsed.sorted(by: { $0.key < $1.key }) {
-      w.put(path)
-      w.put(entry.key)
-      w.put(entry.article != nil)
-      if let article = entry.article { Self.write(article, to: &w) }
-      w.put(entry.diagnostics, Self.write)
-      w.put(entry.bodyOffset != nil)
-      if let offset = entry.bodyOffset { w.put(offset) }
+    let temporary = path + ".new"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      unlink(path)
+      return
     }
     do {
-      try POSIXFile.write(w.bytes, to: path + ".new")
-      if rename(path + ".new", path) != 0 { unlink(path + ".new") }
+      defer { close(fd) }
+      var w = CacheWriter(capacity: 2 << 20)
+      w.put(Self.magic)
+      w.put(context)
+      w.put(entries.count)
+      for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        w.put(path)
+        w.put(entry.key)
+        w.put(entry.resolutions)
+        Self.write(entry.document, to: &w)
+        try w.drain(to: fd, path: temporary)
+      }
+      w.put(parsed.count)
+      for (path, entry) in parsed.sorted(by: { $0.key < $1.key }) {
+        w.put(path)
+        w.put(entry.key)
+        w.put(entry.article != nil)
+        if let article = entry.article { Self.write(article, to: &w) }
+        w.put(entry.diagnostics, Self.write)
+        w.put(entry.bodyOffset != nil)
+        if let offset = entry.bodyOffset { w.put(offset) }
+        try w.drain(to: fd, path: temporary)
+      }
+      try w.drain(to: fd, path: temporary, over: 0)
     } catch {
+      unlink(temporary)
       unlink(path)
+      return
     }
+    if rename(temporary, path) != 0 { unlink(temporary) }
   }
 
   // MARK: one document

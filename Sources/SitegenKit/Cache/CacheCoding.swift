@@ -10,6 +10,14 @@ struct CacheWriter {
   /// step by step.
   init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+  /// Hands what is buffered to `fd` once it passes a mebibyte, so that a large cache is written
+  /// in pieces rather than held whole beside the build.
+  mutating func drain(to fd: Int32, path: String, over threshold: Int = 1 << 20) throws {
+    guard bytes.count >= threshold else { return }
+    try POSIXFile.writeAll(bytes, to: fd, path: path)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   mutating func put(_ value: UInt64) {
     var v = value
     while v >= 0x80 {

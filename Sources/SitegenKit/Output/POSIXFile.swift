@@ -33,7 +33,7 @@ enum POSIXFile {
     return true
   }
 
-  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
+  static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
     var written = 0
     try bytes.withUnsafeBytes { raw in
       while written < raw.count {
