@@ -21,51 +21,71 @@ struct LinkStage: Sendable {
     var cache: BuildCache
   }
 
-  func run(previous: BuildCache?) -> Result {
+  /// Links every article, putting each HTML made into `html` (the documents carry none). An
+  /// article linked afresh lets go of its body at once; one taken from the cache keeps it, to
+  /// be linked again if a page needs its HTML. So a large site never holds all its Markdown and
+  /// all its HTML together.
+  mutating func run(previous: BuildCache?, html: ArticleHTML) -> Result {
     let context = Self.context(of: linker)
     let previous = previous?.context == context ? previous : nil
     var documents: [LinkedDocument] = []
     documents.reserveCapacity(articles.count)
     var keys: [(key: UInt64, resolutions: UInt64)] = []
+    var cached: [Bool] = []
     var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
-    var reused = 0
     for start in stride(from: 0, to: articles.count, by: Self.chunkSize) {
       let unquoted = Set(quoted.indices.filter { quoted[$0] >= SiteGraph.quotedUses })
       let chunk = Array(start..<min(start + Self.chunkSize, articles.count))
-      let results = orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool) in
-        let key = key(of: articles[i])
-        if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
-          let resolutions = resolutions(entry.document.links, from: articles[i].source)
-          if resolutions == entry.resolutions {
-            return (indexed(entry.document), key, resolutions, true)
-          }
-        }
-        let document = indexed(link(i, unquoted: unquoted))
-        return (document, key, resolutions(document.links, from: articles[i].source), false)
-      }
-      for (document, key, resolutions, hit) in results {
+      for (i, (document, key, resolutions, hit)) in zip(
+        chunk, link(chunk, unquoted: unquoted, previous: previous, html: html))
+      {
         documents.append(document)
         keys.append((key, resolutions))
-        if hit { reused += 1 }
+        cached.append(hit)
+        if !hit { articles[i].body = "" }
         for t in document.useTerms where t >= 0 { quoted[t] += 1 }
       }
     }
-    fillQuotes(&documents)
+    fillQuotes(&documents, cached: cached)
     var cache = BuildCache(context: context, entries: [:])
     for (i, document) in documents.enumerated() {
       var lean = document
-      lean.html = nil  // never cached; and held here it would outlive its page
       lean.useTerms = []
       lean.noteTerms = []
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
         key: keys[i].key, resolutions: keys[i].resolutions, document: lean)
     }
-    return Result(documents: documents, reused: reused, cache: cache)
+    return Result(
+      documents: documents, reused: cached.count { $0 }, cache: cache)
   }
 
-  /// Keeps the sentence of each term's newest `quotedUses` uses and drops the rest; an article
-  /// that should be quoted but was linked (or cached) without its sentence is linked again.
-  private func fillQuotes(_ documents: inout [LinkedDocument]) {
+  /// One chunk of articles on every core: each document with its key, what its links resolve
+  /// to, and whether it came from the cache.
+  private func link(
+    _ chunk: [Int], unquoted: Set<Int>, previous: BuildCache?, html: ArticleHTML
+  ) -> [(
+    LinkedDocument, UInt64, UInt64, Bool
+  )] {
+    orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool) in
+      let key = key(of: articles[i])
+      if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
+        let resolutions = resolutions(entry.document.links, from: articles[i].source)
+        if resolutions == entry.resolutions {
+          return (indexed(entry.document), key, resolutions, true)
+        }
+      }
+      var document = indexed(link(i, unquoted: unquoted))
+      if let made = document.html { html.put(i, made) }
+      document.html = nil
+      return (document, key, resolutions(document.links, from: articles[i].source), false)
+    }
+  }
+
+  /// Keeps the sentence of each term's newest `quotedUses` uses and drops the rest; a cached
+  /// article that should be quoted but was cached without its sentence is linked again. (One
+  /// linked afresh has every sentence within the quota: a term leaves the quoted set only once
+  /// newer articles fill its quota.)
+  private func fillQuotes(_ documents: inout [LinkedDocument], cached: [Bool]) {
     var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
     var missing: [(article: Int, uses: [Int])] = []
     for i in documents.indices {
@@ -75,7 +95,7 @@ struct LinkStage: Sendable {
         quoted[t] += 1
         if quoted[t] > SiteGraph.quotedUses {
           documents[i].termUses[u].sentence = nil
-        } else if documents[i].termUses[u].sentence == nil {
+        } else if documents[i].termUses[u].sentence == nil, cached[i] {
           if missing.last?.article == i {
             missing[missing.count - 1].uses.append(u)
           } else {
@@ -113,14 +133,6 @@ struct LinkStage: Sendable {
     (document.searchWords, document.wordCount) = SearchIndex.scan(document.plainText)
     document.plainText = ""
     return document
-  }
-
-  /// The same stage holding bodies only for the articles `needed` says (their HTML will have to
-  /// be rendered again): a large site's Markdown is not kept through the render stage.
-  func keepingBodies(_ needed: (Int) -> Bool) -> LinkStage {
-    var copy = self
-    for i in copy.articles.indices where !needed(i) { copy.articles[i].body = "" }
-    return copy
   }
 
   /// The HTML of article `i`'s document, rendered again when it came from the cache.

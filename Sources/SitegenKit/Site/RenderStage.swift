@@ -55,10 +55,10 @@ struct RenderStage<T: Theme>: Sendable {
   }
 
   /// Renders what changed into `sink`; returns the paths rendered. `html` holds the articles'
-  /// HTML from the link stage (nil where it came from the cache); an entry is dropped once its
+  /// HTML from the link stage (none where it came from the cache); an entry is dropped once its
   /// page is done, except for the first `keeping` articles (the feed's).
   func run<Sink: PageSink>(
-    _ pages: [PageToMake], html: inout [String?], keeping: Int, into sink: Sink
+    _ pages: [PageToMake], html: ArticleHTML, keeping: Int, into sink: Sink
   ) throws(Sink.Failure) -> [String] {
     var rendered: [String] = []
     for start in stride(from: 0, to: pages.count, by: Self.chunkSize) {
@@ -68,7 +68,6 @@ struct RenderStage<T: Theme>: Sendable {
         sink.reuse(path: chunk[$0].path, inputs: made[$0].inputs) == nil
       }
       rendered += stale.map { chunk[$0].path }
-      let bodies = html
       try sink.add(
         orderedParallelMap(stale) { k in
           let page: Page
@@ -77,14 +76,14 @@ struct RenderStage<T: Theme>: Sendable {
           case .term(let t): page = .term(graph.termPage(t))
           case .article(let a):
             var article = graph.articlePage(a, related: made[k].related)
-            article.body = bodies[a] ?? linkStage.html(of: a, graph.linked[a])
+            article.body = html.get(a) ?? linkStage.html(of: a, graph.linked[a])
             page = .article(article)
           }
           return RenderedPage(
             path: chunk[k].path, html: theme.render(page, site: site), inputs: made[k].inputs)
         })
       for item in chunk {
-        if case .article(let a) = item.source, a >= keeping { html[a] = nil }
+        if case .article(let a) = item.source, a >= keeping { html.drop(a) }
       }
     }
     return rendered

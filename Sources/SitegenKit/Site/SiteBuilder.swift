@@ -39,7 +39,8 @@ public enum SiteBuilder {
     // on another thread while the pages render.
     var cacheWrite: Background<Bool>?
     let report = try SitePipeline.stream(
-      content, options: options, theme: theme, previous: previous, into: session,
+      content, options: options, theme: theme, previous: previous,
+      spillPath: writer.sibling("html"), into: session,
       cacheReady: { cache in
         cacheWrite = Background {
           cache.write(to: cachePath)

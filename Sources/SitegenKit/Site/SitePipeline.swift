@@ -53,11 +53,12 @@ public enum SitePipeline {
   /// all in memory. Every diagnostic is known before the first file is rendered; with errors
   /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
   /// build's cache; a page whose inputs the sink already has is not rendered. `cacheReady`
-  /// receives this build's cache as soon as the link stage has made it.
+  /// receives this build's cache as soon as the link stage has made it. `spillPath` names a
+  /// file that may hold the articles' HTML between linking and rendering (`ArticleHTML`).
   public static func stream<Sink: PageSink>(
     _ content: consuming LoadedContent, options: BuildOptions, theme: some Theme,
-    rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, into sink: Sink,
-    cacheReady: (BuildCache) -> Void = { _ in }
+    rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, spillPath: String? = nil,
+    into sink: Sink, cacheReady: (BuildCache) -> Void = { _ in }
   ) throws(Sink.Failure) -> BuildReport {
     var diagnostics = content.diagnostics
     var timer = StageTimer()
@@ -67,7 +68,7 @@ public enum SitePipeline {
     let (parsedConfig, configDiagnostics) = content.siteConfig.map(SiteConfig.parse) ?? (nil, [])
     diagnostics += configDiagnostics
     let config = parsedConfig ?? SiteConfig(title: "Untitled", baseURL: "https://example.invalid/")
-    let parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
+    var parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
     let parseCache = Dictionary(
@@ -80,6 +81,7 @@ public enum SitePipeline {
     // index
     var (articles, articleDiagnostics) = ArticleIndex.index(
       parsedArticles.compactMap(\.0), options: options)
+    parsedArticles = []  // the index holds the articles now, and the link stage will take them
     diagnostics += articleDiagnostics
     let (glossary, glossaryDiagnostics) = Glossary.index(parsedTerms.compactMap(\.0))
     diagnostics += glossaryDiagnostics
@@ -94,21 +96,16 @@ public enum SitePipeline {
     // link
     var linkStage = LinkStage(
       linker: linker, articles: articles.published, defaultMode: config.glossaryLinks)
-    var linkResult = linkStage.run(previous: previous)
+    // The stage alone holds the bodies, so that it can let each go once it is linked.
+    articles.published = []
+    let html = ArticleHTML(count: linkStage.articles.count, spillingTo: spillPath)
+    var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
     // Everything the next build may reuse is known now: the caller can store it while the
     // pages render.
     cacheReady(linkResult.cache)
-    // The HTML is held apart from the documents, so that each article's can be let go once its
-    // page is rendered; bodies are kept only where the HTML must be made again (cached ones).
-    var html = linkResult.documents.map(\.html)
-    let documents = linkResult.documents.map { document in
-      var document = document
-      document.html = nil
-      return document
-    }
+    let documents = linkResult.documents
     linkResult.documents = []
-    linkStage = linkStage.keepingBodies { html[$0] == nil }
     articles.published = linkStage.articles
     let linkedTerms = orderedParallelMap(glossary.terms) { term in
       linker.link(
@@ -167,13 +164,12 @@ public enum SitePipeline {
     let feedCount =
       config.feedLimit == 0 ? documents.count : min(documents.count, config.feedLimit)
     let render = RenderStage(graph: graph, site: site, theme: theme, linkStage: linkStage)
-    report.renderedPages = try render.run(pages, html: &html, keeping: feedCount, into: sink)
+    report.renderedPages = try render.run(pages, html: html, keeping: feedCount, into: sink)
     try sink.add(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
     timer.lap("pages")
-    let kept = html
     let stage = linkStage
     let feedHTML = orderedParallelMap(Array(0..<feedCount)) { a in
-      kept[a] ?? stage.html(of: a, documents[a])
+      html.get(a) ?? stage.html(of: a, documents[a])
     }
     try sink.add(
       SiteFiles.make(

@@ -1,0 +1,100 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Each published article's HTML, from the link stage until its page is rendered.
+///
+/// It is a large build's largest value (about 15 KB an article: 150 MB at 10,000), and no page
+/// can render before every article is linked (backlinks, related articles), so it would all be
+/// held at once. A build therefore spills it to a file beside the output that is unlinked as
+/// soon as it is open: the process keeps offsets, the kernel keeps the bytes in its page cache,
+/// which it may write out or drop under pressure, and a killed build leaves nothing behind.
+/// Without a spill path (tests, `check`, the preview server), or if the file cannot be made or
+/// written, the HTML stays in memory; pages are the same either way.
+///
+/// Any thread may put and get; each article is put once.
+final class ArticleHTML: Sendable {
+  private struct Slots {
+    var spilled: [(offset: Int, count: Int)?]
+    var held: [String?]
+    var end = 0
+  }
+
+  private let fd: Int32
+  private let slots: Mutex<Slots>
+
+  init(count: Int, spillingTo path: String? = nil) {
+    fd = path.map(Self.openUnlinked) ?? -1
+    slots = Mutex(
+      Slots(
+        spilled: Array(repeating: nil, count: count), held: Array(repeating: nil, count: count)))
+  }
+
+  deinit { if fd >= 0 { close(fd) } }
+
+  /// Whether the HTML goes to a file (for the benchmark's and tests' eyes).
+  var isSpilling: Bool { fd >= 0 }
+
+  func put(_ i: Int, _ html: String) {
+    var html = html
+    let count = html.utf8.count
+    if fd >= 0 {
+      let offset = slots.withLock { slots in
+        defer { slots.end += count }
+        return slots.end
+      }
+      let written = html.withUTF8 { Self.writeAll($0, to: fd, at: offset) }
+      if written {
+        slots.withLock { $0.spilled[i] = (offset, count) }
+        return
+      }
+    }
+    slots.withLock { $0.held[i] = html }
+  }
+
+  /// Article `i`'s HTML, or nil when the link stage made none (it came from the build cache).
+  func get(_ i: Int) -> String? {
+    let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
+    guard let spilled else { return held }
+    return String(unsafeUninitializedCapacity: spilled.count) { buffer in
+      var done = 0
+      while done < spilled.count {
+        let n = pread(
+          fd, buffer.baseAddress! + done, spilled.count - done, off_t(spilled.offset + done))
+        if n < 0 && errno == EINTR { continue }
+        // The file is open and unlinked: only a failing disk gets here. Stopping is safe (the
+        // output is swapped in whole or not at all); a page cut short would not be.
+        guard n > 0 else { fatalError("cannot read back linked HTML: \(POSIXFile.errorText())") }
+        done += n
+      }
+      return done
+    }
+  }
+
+  /// Lets go of article `i`'s HTML once its page is rendered (in memory; a spilled copy goes
+  /// with the file).
+  func drop(_ i: Int) {
+    slots.withLock { $0.held[i] = nil }
+  }
+
+  private static func openUnlinked(_ path: String) -> Int32 {
+    let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if fd >= 0 { unlink(path) }
+    return fd
+  }
+
+  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32, at offset: Int)
+    -> Bool
+  {
+    var done = 0
+    while done < bytes.count {
+      let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      done += n
+    }
+    return true
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SitegenTemplates
+import SitegenTestSupport
+import Testing
+
+@testable import SitegenKit
+
+/// Articles' HTML between the link stage and their pages: spilled to an unlinked file or held in
+/// memory, it reads back byte for byte, and the pages do not depend on which.
+@Suite struct ArticleHTMLTests {
+  static let samples = [
+    "<p>Plain.</p>\n", "", "<p>Кириллица, ’quotes’ and emoji 🇺🇦</p>\n",
+    String(repeating: "<p>long</p>", count: 20_000),
+  ]
+
+  @Test func spilledHTMLReadsBackFromAFileNobodyCanSee() throws {
+    let folder = TemporaryFolder(files: [:])
+    let path = folder.path + "/spill"
+    let store = ArticleHTML(count: Self.samples.count + 1, spillingTo: path)
+    #expect(store.isSpilling)
+    #expect(!FileManager.default.fileExists(atPath: path), "unlinked as soon as it is open")
+    // Put from every core at once, as the link stage does, in no particular order.
+    DispatchQueue.concurrentPerform(iterations: Self.samples.count) { i in
+      store.put(i, Self.samples[i])
+    }
+    for (i, sample) in Self.samples.enumerated() { #expect(store.get(i) == sample) }
+    #expect(store.get(Self.samples.count) == nil, "never put: the article came from the cache")
+    store.drop(0)
+    #expect(store.get(1) == Self.samples[1])
+  }
+
+  @Test func withoutASpillPathTheHTMLStaysInMemoryUntilDropped() {
+    let store = ArticleHTML(count: 2)
+    #expect(!store.isSpilling)
+    store.put(0, Self.samples[2])
+    #expect(store.get(0) == Self.samples[2])
+    store.drop(0)
+    #expect(store.get(0) == nil)
+  }
+
+  @Test func aSpillThatCannotBeMadeFallsBackToMemory() {
+    let store = ArticleHTML(count: 1, spillingTo: "/nonexistent-folder/spill")
+    #expect(!store.isSpilling)
+    store.put(0, Self.samples[0])
+    #expect(store.get(0) == Self.samples[0])
+  }
+
+  @Test func aSpilledBuildWritesTheSamePagesAsOneInMemory() throws {
+    var files = IncrementalBuildTests.files
+    for n in 0..<40 {
+      files["Content/articles/extra-\(n).md"] = IncrementalBuildTests.article(
+        "extra-\(n)", date: "2024-02-\(String(format: "%02d", n % 28 + 1))",
+        body: "Red lines and sanctions, part \(n). See [one](one.md).")
+    }
+    let site = TemporaryFolder(files: files)
+    let content = try ContentLoader.load(contentDirectory: site.path + "/Content")
+    let options = BuildOptions(now: 1_764_374_400)
+    let inMemory = CollectedPages()
+    _ = SitePipeline.stream(content, options: options, theme: SiteTheme(), into: inMemory)
+    let spilled = CollectedPages()
+    let spillPath = site.path + "/.spill"
+    _ = SitePipeline.stream(
+      content, options: options, theme: SiteTheme(), spillPath: spillPath, into: spilled)
+    let byPath = { (pages: [RenderedPage]) in
+      Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.bytes) })
+    }
+    #expect(inMemory.pages.count > 40)
+    #expect(byPath(spilled.pages) == byPath(inMemory.pages))
+    #expect(!FileManager.default.fileExists(atPath: spillPath))
+  }
+}
