@@ -34,6 +34,12 @@ struct StableHasher {
     string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
+  /// nil and "" differ.
+  mutating func combine(_ string: String?) {
+    mix(string == nil ? 0 : 1)
+    if let string { combine(string) }
+  }
+
   func finalize() -> UInt64 {
     var h = state
     h ^= h >> 33

@@ -41,7 +41,8 @@ public struct LinkResolver: Sendable {
       path = path[..<hash]
     }
     if let query = path.firstIndex(of: "?") { path = path[..<query] }
-    let decoded = String(path).removingPercentEncoding ?? String(path)
+    let decoded =
+      path.contains("%") ? String(path).removingPercentEncoding ?? String(path) : String(path)
     guard decoded.hasSuffix(".md") else { return .asWritten }
 
     var parts = source.relativePath.split(separator: "/").dropLast().map(String.init)
@@ -58,7 +59,9 @@ public struct LinkResolver: Sendable {
     if let slug = articles[resolved] { return .article(slug: slug, fragment: fragment) }
     if let slug = terms[resolved] { return .term(slug: slug, fragment: fragment) }
     if unpublished.contains(resolved) {
-      return .broken("'\(destination)' is a draft or future-dated article that this build leaves out; publish it or remove the link")
+      return .broken(
+        "'\(destination)' is a draft or future-dated article that this build leaves out; publish it or remove the link"
+      )
     }
     var message = "no article or glossary entry at '\(resolved)'"
     let candidates = (Array(articles.keys) + Array(terms.keys)).sorted()

@@ -165,7 +165,25 @@ struct LinkStage: Sendable {
   /// differently (an article added, removed, drafted or renamed).
   private func resolutions(_ links: [String], from source: SourceFile) -> UInt64 {
     var h = StableHasher()
-    for link in links { h.combine(String(describing: linker.resolver.resolve(link, from: source))) }
+    // Structurally: `String(describing:)` of the target went through reflection and was most
+    // of an unchanged article's cost in the link stage.
+    for link in links {
+      switch linker.resolver.resolve(link, from: source) {
+      case .asWritten: h.combine(0)
+      case .optOut: h.combine(1)
+      case .broken(let message):
+        h.combine(2)
+        h.combine(message)
+      case .article(let slug, let fragment):
+        h.combine(3)
+        h.combine(slug)
+        h.combine(fragment)
+      case .term(let slug, let fragment):
+        h.combine(4)
+        h.combine(slug)
+        h.combine(fragment)
+      }
+    }
     return h.finalize()
   }
 
