@@ -2,16 +2,25 @@
 /// an HTML `<script>` block, and U+2028/U+2029, which old JavaScript parsers reject in strings.
 public enum JSON {
   public static func string(_ s: String) -> String {
+    var out = ""
+    append(s, to: &out)
+    return out
+  }
+
+  /// `string(s)` added to `out`: a large document (the search index) is built without a copy
+  /// of each piece.
+  public static func append(_ s: String, to out: inout String) {
     let escaped = JSONEscaper.shared.escape(s)
     // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so look for the lead byte first.
     let separators =
       escaped.utf8.contains(0xE2)
       && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
-    let safe =
+    out += "\""
+    out +=
       separators
       ? escaped.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029")
       : escaped
-    return "\"" + safe + "\""
+    out += "\""
   }
 
   fileprivate static let controlEscapes: [StaticString] = [
