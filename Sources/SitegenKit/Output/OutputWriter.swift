@@ -274,7 +274,8 @@ public struct OutputWriter: Sendable {
           throw EnvironmentError("cannot create folder \(path): \(POSIXFile.errorText())")
         }
       }
-      chmod(path, 0o755)  // mkdir's mode went through the umask
+      // mkdir's mode went through the umask (a folder that was in the way is new too).
+      if !POSIXFile.umaskSparesModes { chmod(path, 0o755) }
     }
 
     /// Takes out of the spare what it held of an older site and the new one does not have.

@@ -9,6 +9,32 @@
 enum POSIXFile {
   static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
+  /// Whether the process's umask leaves 0755 and 0644 as they are (the usual 022 or 002): then a
+  /// file or folder this build creates has its mode already, and the chmod after it, one system
+  /// call per page and per folder, is skipped. Read from /proc (umask(2) can only be read by
+  /// setting it, which would race with other threads); where it cannot be read, chmod always.
+  static let umaskSparesModes: Bool = {
+    // /proc files say they are empty: read until the end, not to the size fstat gives.
+    let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var status: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let n = Glibc.read(fd, &chunk, chunk.count)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      status += chunk[..<n]
+    }
+    for line in String(decoding: status, as: UTF8.self).split(separator: "\n")
+    where line.hasPrefix("Umask:") {
+      let digits = line.dropFirst("Umask:".count).trimmingPrefix { $0 == " " || $0 == "\t" }
+      guard let mask = Int(digits, radix: 8) else { return false }
+      return mask & 0o755 == 0
+    }
+    return false
+  }()
+
   static func write(_ bytes: [UInt8], to path: String) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw EnvironmentError("cannot create \(path): \(errorText())") }
@@ -28,7 +54,7 @@ enum POSIXFile {
       throw EnvironmentError("cannot create \(path): \(errorText())")
     }
     defer { close(fd) }
-    fchmod(fd, 0o644)  // not the umask's mode: see `write`
+    if !umaskSparesModes { fchmod(fd, 0o644) }  // not the umask's mode: see `write`
     try writeAll(bytes, to: fd, path: path)
     return true
   }
