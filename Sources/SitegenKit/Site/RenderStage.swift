@@ -94,7 +94,7 @@ struct RenderStage<T: Theme>: Sendable {
   private func inputs(of chunk: [PageToMake]) -> [(inputs: UInt64, related: [Int])] {
     let runs = stride(from: 0, to: chunk.count, by: 16).map { $0..<min($0 + 16, chunk.count) }
     return orderedParallelMap(runs) { run in
-      var scratch: [UInt32] = []
+      var scratch = SiteGraph.RelatedScratch()
       return run.map { k -> (UInt64, [Int]) in
         var h = StableHasher()
         h.combine(siteInputs)
@@ -106,7 +106,6 @@ struct RenderStage<T: Theme>: Sendable {
           inputs(ofTerm: t, into: &h)
           return (h.finalize(), [])
         case .article(let a):
-          if scratch.isEmpty { scratch = [UInt32](repeating: 0, count: graph.articles.count) }
           let related = graph.relatedArticles(a, scratch: &scratch)
           inputs(ofArticle: a, related: related, into: &h)
           return (h.finalize(), related)

@@ -107,25 +107,42 @@ struct SiteGraph {
   /// widely, the neighbours in time stand for the rest, which keeps the whole site linear.
   static let relatedWindow = 64
 
+  /// What `relatedArticles` counts in, kept from one call to the next by the caller: one count
+  /// per article (all zero between calls) and the list of those touched.
+  struct RelatedScratch {
+    var counts: [UInt32] = []
+    var touched: [Int32] = []
+  }
+
   /// Up to three articles sharing the most terms with article `i`; ties go to the newer.
-  /// `scratch` holds one count per article, all zero between calls: counting co-occurrences in
-  /// place costs one pass over them, where sorting them cost most of the stage.
-  func relatedArticles(_ i: Int, scratch: inout [UInt32]) -> [Int] {
-    var touched: [Int] = []
-    for t in usedTerms[i] {
-      let list = postings[t]
-      let at = list.partitionPoint { $0 >= i }
-      let lower = max(0, min(at - Self.relatedWindow / 2, list.count - Self.relatedWindow))
-      for j in list[lower..<min(list.count, lower + Self.relatedWindow)] where j != i {
-        if scratch[j] == 0 { touched.append(j) }
-        scratch[j] += 1
+  /// Co-occurrences are counted in place, one pass over them, where sorting them cost most of
+  /// the stage; the buffers are reused, since every article page asks.
+  func relatedArticles(_ i: Int, scratch: inout RelatedScratch) -> [Int] {
+    if scratch.counts.isEmpty { scratch.counts = Array(repeating: 0, count: articles.count) }
+    scratch.touched.removeAll(keepingCapacity: true)
+    scratch.counts.withUnsafeMutableBufferPointer { counts in
+      for t in usedTerms[i] {
+        let list = postings[t]
+        let at = list.partitionPoint { $0 >= i }
+        let lower = max(0, min(at - Self.relatedWindow / 2, list.count - Self.relatedWindow))
+        for j in list[lower..<min(list.count, lower + Self.relatedWindow)] where j != i {
+          if counts[j] == 0 { scratch.touched.append(Int32(j)) }
+          counts[j] += 1
+        }
       }
     }
     // The best three by (shared terms, newer first), kept in order as they are found.
     var best: [(article: Int, shared: UInt32)] = []
-    for j in touched {
-      let shared = scratch[j]
-      scratch[j] = 0
+    best.reserveCapacity(4)
+    for j32 in scratch.touched {
+      let j = Int(j32)
+      let shared = scratch.counts[j]
+      scratch.counts[j] = 0
+      if best.count == 3, let last = best.last,
+        shared < last.shared || (shared == last.shared && j > last.article)
+      {
+        continue
+      }
       let rank =
         best.firstIndex { shared > $0.shared || (shared == $0.shared && j < $0.article) }
         ?? best.count
