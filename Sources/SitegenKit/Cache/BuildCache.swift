@@ -24,6 +24,9 @@ public struct BuildCache: Sendable {
     var diagnostics: [Diagnostic]
     /// Where the body starts in the file's bytes, when the file needs no decoding.
     var bodyOffset: Int?
+    /// The file's stamp when it was read, if settled: while it is the same, the next build
+    /// takes all of this without reading the file.
+    var stamp: FileStamp? = nil
   }
 
   struct Entry: Sendable {
@@ -32,7 +35,10 @@ public struct BuildCache: Sendable {
     var document: LinkedDocument
   }
 
-  private static let magic = "sitegen-build-cache-1"
+  private static let magic = "sitegen-build-cache-2"
+  /// The sitegen binary that wrote the cache: another one may parse or link differently, and
+  /// parsed front matter is used without the link stage's context check.
+  private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
 
   let context: UInt64
   var entries: [String: Entry]
@@ -46,7 +52,7 @@ public struct BuildCache: Sendable {
     guard let bytes = POSIXFile.read(path) else { return nil }
     var r = CacheReader(bytes)
     do {
-      guard try r.string() == magic else { return nil }
+      guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.uint64()
       var entries: [String: Entry] = [:]
       let count = try r.int()
@@ -65,8 +71,13 @@ public struct BuildCache: Sendable {
         let article = try r.bool() ? try readArticle(&r) : nil
         let diagnostics = try r.array(readDiagnostic)
         let offset = try r.bool() ? try r.int() : nil
+        let stamp =
+          try r.bool()
+          ? FileStamp(
+            modified: try r.int(), modifiedNanoseconds: try r.int(), size: try r.int(),
+            inode: try r.uint64(), changed: try r.int64(), device: try r.uint64()) : nil
         parsed[path] = Parsed(
-          key: key, article: article, diagnostics: diagnostics, bodyOffset: offset)
+          key: key, article: article, diagnostics: diagnostics, bodyOffset: offset, stamp: stamp)
       }
       return r.isAtEnd ? BuildCache(context: context, entries: entries, parsed: parsed) : nil
     } catch {
@@ -88,6 +99,7 @@ public struct BuildCache: Sendable {
       defer { close(fd) }
       var w = CacheWriter(capacity: 2 << 20)
       w.put(Self.magic)
+      w.put(Self.binary)
       w.put(context)
       w.put(entries.count)
       for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
@@ -106,6 +118,15 @@ public struct BuildCache: Sendable {
         w.put(entry.diagnostics, Self.write)
         w.put(entry.bodyOffset != nil)
         if let offset = entry.bodyOffset { w.put(offset) }
+        w.put(entry.stamp != nil)
+        if let stamp = entry.stamp {
+          w.put(stamp.modified)
+          w.put(stamp.modifiedNanoseconds)
+          w.put(stamp.size)
+          w.put(stamp.inode)
+          w.put(Int(stamp.changed))
+          w.put(stamp.device)
+        }
         try w.drain(to: fd, path: temporary)
       }
       try w.drain(to: fd, path: temporary, over: 0)

@@ -72,6 +72,7 @@ struct CacheReader {
   }
 
   mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
+  mutating func int64() throws -> Int64 { Int64(bitPattern: try uint64()) }
 
   mutating func bool() throws -> Bool {
     guard at < bytes.count, bytes[at] <= 1 else { throw Malformed() }

@@ -19,6 +19,10 @@ public struct Article: Sendable, Hashable {
   /// A stable hash of the file's names and bytes, when the parse stage made it (0 otherwise):
   /// what the body was cut from, so the link stage need not hash the body again.
   var sourceHash: UInt64 = 0
+  /// The file was not read (its stamp vouched for the cached parse), so `body` is empty until
+  /// `readBody()`; `bodyOffset` is where the body starts in its bytes, when known.
+  var bodyIsUnread = false
+  var bodyOffset: Int?
 }
 
 extension Article {
@@ -97,30 +101,38 @@ public enum Slug {
 
 extension Article {
   /// The parse stage for one article, taken from the previous build's cache when the file's
-  /// bytes (and names) are the ones parsed then: only the body is cut from the file again.
+  /// bytes (and names) are the ones parsed then: only the body is cut from the file again, and
+  /// not even that for a file the loader did not read (`SourceFile.isUnread`).
   /// The article keeps its file's names, not its bytes: the build holds the body alone.
   static func parse(_ file: SourceFile, cache: BuildCache?) -> (
     Article?, [Diagnostic], BuildCache.Parsed
   ) {
     let named = SourceFile(
       relativePath: file.relativePath, displayPath: file.displayPath, bytes: [])
-    var h = StableHasher()
-    h.combine(file.relativePath)
-    h.combine(file.displayPath)
-    file.bytes.withUnsafeBytes { h.combine(bytes: $0) }
-    let key = h.finalize()
-    if let hit = cache?.parsed[file.relativePath], hit.key == key {
+    if file.isUnread {
+      guard let hit = cache?.parsed[file.relativePath] else {
+        // Not what the loader was told; read the file after all.
+        var read = file
+        read.bytes = POSIXFile.read(file.displayPath) ?? []
+        read.isUnread = false
+        read.stamp = nil
+        return parse(read, cache: cache)
+      }
+      guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
+      article.source = named
+      article.sourceHash = hit.key
+      article.bodyIsUnread = true
+      article.bodyOffset = hit.bodyOffset
+      return (article, hit.diagnostics, hit)
+    }
+    let key = sourceKey(file)
+    if var hit = cache?.parsed[file.relativePath], hit.key == key {
+      hit.stamp = file.stamp
       guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
       article.source = named
       article.sourceHash = key
-      if let offset = hit.bodyOffset, offset <= file.bytes.count {
-        article.body = String(decoding: file.bytes[offset...], as: UTF8.self)
-        return (article, hit.diagnostics, hit)
-      }
-      if case .success(let text) = SourceText.decode(file),
-        case .success(let block) = FrontMatterBlock.split(text.text, file: file)
-      {
-        article.body = block.body
+      if let body = body(of: file, offset: hit.bodyOffset) {
+        article.body = body
         return (article, hit.diagnostics, hit)
       }
     }
@@ -137,7 +149,41 @@ extension Article {
     let offset = article.flatMap { verbatim ? file.bytes.count - $0.body.utf8.count : nil }
     return (
       article, diagnostics,
-      BuildCache.Parsed(key: key, article: kept, diagnostics: diagnostics, bodyOffset: offset)
+      BuildCache.Parsed(
+        key: key, article: kept, diagnostics: diagnostics, bodyOffset: offset, stamp: file.stamp)
     )
+  }
+
+  /// The body of an article whose file the loader did not read, read now; nil when the file
+  /// is no longer the one its stamp vouched for (it changed during the build).
+  func readBody() -> String? {
+    guard let bytes = POSIXFile.read(source.displayPath) else { return nil }
+    let file = SourceFile(
+      relativePath: source.relativePath, displayPath: source.displayPath, bytes: bytes)
+    guard Self.sourceKey(file) == sourceHash else { return nil }
+    return Self.body(of: file, offset: bodyOffset)
+  }
+
+  /// A stable hash of the file's names and bytes: the parse cache's key.
+  private static func sourceKey(_ file: SourceFile) -> UInt64 {
+    var h = StableHasher()
+    h.combine(file.relativePath)
+    h.combine(file.displayPath)
+    file.bytes.withUnsafeBytes { h.combine(bytes: $0) }
+    return h.finalize()
+  }
+
+  /// The body cut from the file: at `offset` when the file needs no decoding, else decoded and
+  /// split again.
+  private static func body(of file: SourceFile, offset: Int?) -> String? {
+    if let offset, offset <= file.bytes.count {
+      return String(decoding: file.bytes[offset...], as: UTF8.self)
+    }
+    if case .success(let text) = SourceText.decode(file),
+      case .success(let block) = FrontMatterBlock.split(text.text, file: file)
+    {
+      return block.body
+    }
+    return nil
   }
 }

@@ -36,7 +36,14 @@ public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
 /// symbolic links that lead out of the content folder, and names that differ only by case or
 /// Unicode normalisation (they collide on macOS and Windows file systems).
 public enum ContentLoader {
-  public static func load(contentDirectory: String) throws -> LoadedContent {
+  /// `unchanged` says which files a previous build read with the same stamp (`FileStamp`): those
+  /// are listed and checked but not read (`SourceFile.isUnread`). `now` is the file clock's
+  /// time, which says whose stamps are settled.
+  public static func load(
+    contentDirectory: String,
+    unchanged: @Sendable (_ relativePath: String, FileStamp) -> Bool = { _, _ in false },
+    now: Int64 = FileStamp.now()
+  ) throws -> LoadedContent {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: contentDirectory, isDirectory: &isDir), isDir.boolValue else {
@@ -58,7 +65,8 @@ public enum ContentLoader {
       let path = display + "/" + relative
       let at = SourceLocation(path: path, line: 1)
       var info = stat()
-      let isLink = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+      let found = lstat(path, &info) == 0
+      let isLink = found && info.st_mode & S_IFMT == S_IFLNK
       if isLink || !folderInside {
         // Every file, not only links: a linked articles/ folder leads out just as well.
         if isLink, resolvedPath(path) == nil {
@@ -77,7 +85,8 @@ public enum ContentLoader {
               at: at))
         }
       }
-      guard stat(path, &info) == 0 else {
+      // What lstat found is the file itself unless it is a link.
+      guard (found && !isLink) || stat(path, &info) == 0 else {
         return .failure(
           .error(
             "load.unreadable",
@@ -91,12 +100,22 @@ public enum ContentLoader {
             "load.not-a-file", "this is not a regular file (a device, pipe or socket); remove it",
             at: at))
       }
+      let stamp = FileStamp(info)
+      if unchanged(relative, stamp) {
+        var file = SourceFile(relativePath: relative, displayPath: path, bytes: [])
+        file.stamp = stamp
+        file.isUnread = true
+        return .success(file)
+      }
       guard let bytes = POSIXFile.read(path) else {
         return .failure(
           .error(
             "load.unreadable", "cannot read this file; check its permissions", at: at))
       }
-      return .success(SourceFile(relativePath: relative, displayPath: path, bytes: bytes))
+      var file = SourceFile(relativePath: relative, displayPath: path, bytes: bytes)
+      // Taken before reading: a change while reading makes the next build's stamp differ.
+      if stamp.isSettled(now: now) { file.stamp = stamp }
+      return .success(file)
     }
 
     /// What one name in a content folder is: a source to read, or something to report.

@@ -5,6 +5,12 @@ public struct SourceFile: Sendable, Hashable {
   /// Path as shown in diagnostics: the content folder as the user named it, plus `relativePath`.
   public var displayPath: String
   public var bytes: [UInt8]
+  /// The file's stamp when the loader read it and the stamp can vouch for the bytes
+  /// (`FileStamp.isSettled`): what the next build compares to skip reading it.
+  var stamp: FileStamp?
+  /// The loader did not read the file: its stamp matched the one a previous build read it with,
+  /// so the build cache holds what the file gave (`bytes` is empty).
+  var isUnread = false
 
   public init(relativePath: String, displayPath: String, bytes: [UInt8]) {
     self.relativePath = relativePath

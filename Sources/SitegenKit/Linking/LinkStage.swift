@@ -9,6 +9,8 @@ struct LinkStage: Sendable {
   let linker: DocumentLinker
   private(set) var articles: [Article]
   let defaultMode: GlossaryLinkMode
+  /// Files whose bodies were read late (`Article.bodyIsUnread`) and had changed.
+  let changedSources = ChangedSources()
   /// Articles linked in one step: large enough for both cores, small enough that a term's
   /// quota stops sentence-taking soon after it is full.
   static let chunkSize = 256
@@ -128,7 +130,7 @@ struct LinkStage: Sendable {
   func link(_ i: Int, unquoted: Set<Int>) -> LinkedDocument {
     let article = articles[i]
     var document = linker.link(
-      body: article.body, source: article.source, firstLine: article.bodyFirstLine,
+      body: body(of: i), source: article.source, firstLine: article.bodyFirstLine,
       mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
     (document.searchWords, document.wordCount) = SearchIndex.scan(document.plainText)
     document.plainText = ""
@@ -138,9 +140,17 @@ struct LinkStage: Sendable {
   /// The HTML of article `i`'s document, rendered again when it came from the cache.
   func html(of i: Int, _ document: LinkedDocument) -> String {
     document.html ?? linker.link(
-      body: articles[i].body, source: articles[i].source, firstLine: articles[i].bodyFirstLine,
+      body: body(of: i), source: articles[i].source, firstLine: articles[i].bodyFirstLine,
       mode: articles[i].glossaryLinks ?? defaultMode
     ).html ?? ""
+  }
+
+  /// Article `i`'s Markdown, read now if the loader skipped its file.
+  private func body(of i: Int) -> String {
+    guard articles[i].bodyIsUnread else { return articles[i].body }
+    if let body = articles[i].readBody() { return body }
+    changedSources.record(articles[i].source)
+    return ""
   }
 
   // MARK: keys

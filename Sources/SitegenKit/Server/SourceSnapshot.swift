@@ -4,15 +4,6 @@
   import Darwin
 #endif
 
-/// What `serve` compares between two looks at a file: enough to see an edit, a save that
-/// replaces the file by rename (new inode), and a file that came or went.
-public struct FileStamp: Sendable, Hashable {
-  public var modified: Int
-  public var modifiedNanoseconds: Int
-  public var size: Int
-  public var inode: UInt64
-}
-
 /// The stamps of every file under some folders, taken in one walk.
 ///
 /// `serve` polls: it takes a snapshot every 200 ms and compares. Polling works the same on Linux
@@ -59,16 +50,8 @@ public struct SourceSnapshot: Sendable, Hashable {
     for sub in subfolders { walk(sub) }
   }
 
-  static func stamp(_ st: stat) -> FileStamp {
-    #if canImport(Darwin)
-      let time = st.st_mtimespec
-    #else
-      let time = st.st_mtim
-    #endif
-    return FileStamp(
-      modified: Int(time.tv_sec), modifiedNanoseconds: Int(time.tv_nsec), size: Int(st.st_size),
-      inode: UInt64(st.st_ino))
-  }
+  static func stamp(_ st: stat) -> FileStamp { FileStamp(st) }
+
 }
 
 /// Which kind of rebuild a set of changed files calls for.

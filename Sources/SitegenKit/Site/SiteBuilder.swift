@@ -9,6 +9,8 @@ public struct BuildResult: Sendable {
   /// linked anew (the others came from the build cache).
   public var renderedPages: [String] = []
   public var linkedArticles = 0
+  /// Article files read (the others were known by their stamps).
+  public var readArticles = 0
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -16,6 +18,14 @@ public struct BuildResult: Sendable {
 /// build leaves the previous site as it was.
 public enum SiteBuilder {
   public static func build(_ options: BuildOptions, theme: some Theme) throws -> BuildResult {
+    try build(options, theme: theme, fileClock: FileStamp.now())
+  }
+
+  /// `fileClock`: the time that says which files' stamps are settled (`FileStamp.isSettled`);
+  /// tests move it on rather than wait.
+  static func build(_ options: BuildOptions, theme: some Theme, fileClock: Int64) throws
+    -> BuildResult
+  {
     try OutputGuard.check(output: options.outputDirectory, content: options.contentDirectory)
     let writer = OutputWriter(output: options.outputDirectory)
     let fingerprint = BuildState.fingerprint(options: options, writer: writer)
@@ -29,7 +39,10 @@ public enum SiteBuilder {
     var timer = StageTimer()
     let cachePath = BuildCache.path(for: writer)
     let cache = Background { BuildCache.read(cachePath) }
-    let content = try ContentLoader.load(contentDirectory: options.contentDirectory)
+    // An article file whose stamp is the one the cache read it with is not read again.
+    let content = try ContentLoader.load(
+      contentDirectory: options.contentDirectory,
+      unchanged: { path, stamp in cache.value?.parsed[path]?.stamp == stamp }, now: fileClock)
     timer.lap("load")
     let session = try writer.begin()
     let previous = cache.value
@@ -63,6 +76,7 @@ public enum SiteBuilder {
     ).save(writer)
     return BuildResult(
       diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary,
-      renderedPages: report.renderedPages, linkedArticles: report.linkedArticles)
+      renderedPages: report.renderedPages, linkedArticles: report.linkedArticles,
+      readArticles: report.readArticles)
   }
 }

@@ -21,6 +21,8 @@ public struct BuildReport: Sendable {
   /// linked afresh rather than taken from the cache.
   public var renderedPages: [String] = []
   public var linkedArticles = 0
+  /// Article files read from disk: the others' stamps vouched for the cached parse.
+  public var readArticles = 0
   /// What the next build may reuse of this one's linking.
   var buildCache: BuildCache?
 }
@@ -74,6 +76,7 @@ public enum SitePipeline {
     let parseCache = Dictionary(
       zip(content.articles.map(\.relativePath), parsedArticles.map(\.2)),
       uniquingKeysWith: { a, _ in a })
+    let readArticles = content.articles.count { !$0.isUnread }
     // The parsed articles hold what the build needs of the files; their bytes can go.
     content.articles = []
 
@@ -113,6 +116,7 @@ public enum SitePipeline {
         mode: config.glossaryLinks, selfTerm: term.slug)
     }
     diagnostics += documents.flatMap(\.diagnostics) + linkedTerms.flatMap(\.diagnostics)
+    diagnostics += linkStage.changedSources.diagnostics
     timer.lap("link")
     let graph = SiteGraph(
       articles: articles.published, linked: documents, glossary: glossary,
@@ -153,7 +157,8 @@ public enum SitePipeline {
       termCount: glossary.terms.count, fileCount: 0,
       nextPublication: articles.leftOut.filter { !$0.draft && $0.date.epochSeconds > options.now }
         .map(\.date.epochSeconds).min(),
-      linkedArticles: articles.published.count - linkResult.reused, buildCache: linkResult.cache)
+      linkedArticles: articles.published.count - linkResult.reused, readArticles: readArticles,
+      buildCache: linkResult.cache)
     switch rendering {
     case .always: break
     case .unlessErrors: if diagnostics.hasErrors { return report }
@@ -177,6 +182,9 @@ public enum SitePipeline {
         graph: graph, site: site))
     timer.lap("feed, sitemap, search index")
     report.fileCount = pages.count + theme.assets.count + 4
+    // A file read late for a page may have changed since linking: then nothing may be written.
+    let late = linkStage.changedSources.diagnostics.filter { !report.diagnostics.contains($0) }
+    if !late.isEmpty { report.diagnostics = (report.diagnostics + late).sortedForOutput() }
     return report
   }
 }
