@@ -35,7 +35,7 @@ public struct BuildCache: Sendable {
     var document: LinkedDocument
   }
 
-  private static let magic = "sitegen-build-cache-2"
+  private static let magic = "sitegen-build-cache-3"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -54,40 +54,26 @@ public struct BuildCache: Sendable {
     do {
       guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.uint64()
-      var entries: [String: Entry] = [:]
-      let count = try r.int()
-      entries.reserveCapacity(max(0, count))
-      for _ in 0..<count {
-        let path = try r.string()
-        entries[path] = Entry(
-          key: try r.uint64(), resolutions: try r.uint64(), document: try readDocument(&r))
+      let entries = try r.blocks { r in
+        (
+          try r.string(),
+          Entry(key: try r.uint64(), resolutions: try r.uint64(), document: try readDocument(&r))
+        )
       }
-      var parsed: [String: Parsed] = [:]
-      let parsedCount = try r.int()
-      parsed.reserveCapacity(max(0, parsedCount))
-      for _ in 0..<parsedCount {
-        let path = try r.string()
-        let key = try r.uint64()
-        let article = try r.bool() ? try readArticle(&r) : nil
-        let diagnostics = try r.array(readDiagnostic)
-        let offset = try r.bool() ? try r.int() : nil
-        let stamp =
-          try r.bool()
-          ? FileStamp(
-            modified: try r.int(), modifiedNanoseconds: try r.int(), size: try r.int(),
-            inode: try r.uint64(), changed: try r.int64(), device: try r.uint64()) : nil
-        parsed[path] = Parsed(
-          key: key, article: article, diagnostics: diagnostics, bodyOffset: offset, stamp: stamp)
-      }
-      return r.isAtEnd ? BuildCache(context: context, entries: entries, parsed: parsed) : nil
+      let parsed = try r.blocks(readParsed)
+      guard r.isAtEnd else { return nil }
+      return BuildCache(
+        context: context, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
+        parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
     } catch {
       return nil
     }
   }
 
-  /// Written to a new file, a mebibyte at a time, and renamed over the old one: a killed build
-  /// leaves the old cache or the new one. A cache that cannot be written is no cache (the next
-  /// build does the work), never an error.
+  /// Written to a new file block by block (`CacheWriter.blocks`, which lets a reader decode on
+  /// every core), and renamed over the old one: a killed build leaves the old cache or the new
+  /// one. A cache that cannot be written is no cache (the next build does the work), never an
+  /// error.
   func write(to path: String) {
     let temporary = path + ".new"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -101,34 +87,13 @@ public struct BuildCache: Sendable {
       w.put(Self.magic)
       w.put(Self.binary)
       w.put(context)
-      w.put(entries.count)
-      for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-        w.put(path)
-        w.put(entry.key)
-        w.put(entry.resolutions)
-        Self.write(entry.document, to: &w)
-        try w.drain(to: fd, path: temporary)
+      try w.blocks(entries.sorted { $0.key < $1.key }, to: fd, path: temporary) { w, item in
+        w.put(item.key)
+        w.put(item.value.key)
+        w.put(item.value.resolutions)
+        Self.write(item.value.document, to: &w)
       }
-      w.put(parsed.count)
-      for (path, entry) in parsed.sorted(by: { $0.key < $1.key }) {
-        w.put(path)
-        w.put(entry.key)
-        w.put(entry.article != nil)
-        if let article = entry.article { Self.write(article, to: &w) }
-        w.put(entry.diagnostics, Self.write)
-        w.put(entry.bodyOffset != nil)
-        if let offset = entry.bodyOffset { w.put(offset) }
-        w.put(entry.stamp != nil)
-        if let stamp = entry.stamp {
-          w.put(stamp.modified)
-          w.put(stamp.modifiedNanoseconds)
-          w.put(stamp.size)
-          w.put(stamp.inode)
-          w.put(Int(stamp.changed))
-          w.put(stamp.device)
-        }
-        try w.drain(to: fd, path: temporary)
-      }
+      try w.blocks(parsed.sorted { $0.key < $1.key }, to: fd, path: temporary, Self.write)
       try w.drain(to: fd, path: temporary, over: 0)
     } catch {
       unlink(temporary)
@@ -136,6 +101,46 @@ public struct BuildCache: Sendable {
       return
     }
     if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  // MARK: one parsed file
+
+  private static func write(_ w: inout CacheWriter, _ item: (key: String, value: Parsed)) {
+    let entry = item.value
+    w.put(item.key)
+    w.put(entry.key)
+    w.put(entry.article != nil)
+    if let article = entry.article { Self.write(article, to: &w) }
+    w.put(entry.diagnostics, Self.write)
+    w.put(entry.bodyOffset != nil)
+    if let offset = entry.bodyOffset { w.put(offset) }
+    w.put(entry.stamp != nil)
+    if let stamp = entry.stamp {
+      w.put(stamp.modified)
+      w.put(stamp.modifiedNanoseconds)
+      w.put(stamp.size)
+      w.put(stamp.inode)
+      w.put(Int(stamp.changed))
+      w.put(stamp.device)
+    }
+  }
+
+  private static func readParsed(_ r: inout CacheReader) throws -> (String, Parsed) {
+    let path = try r.string()
+    let key = try r.uint64()
+    let article = try r.bool() ? try readArticle(&r) : nil
+    let diagnostics = try r.array(readDiagnostic)
+    let offset = try r.bool() ? try r.int() : nil
+    let stamp =
+      try r.bool()
+      ? FileStamp(
+        modified: try r.int(), modifiedNanoseconds: try r.int(), size: try r.int(),
+        inode: try r.uint64(), changed: try r.int64(), device: try r.uint64()) : nil
+    return (
+      path,
+      Parsed(
+        key: key, article: article, diagnostics: diagnostics, bodyOffset: offset, stamp: stamp)
+    )
   }
 
   // MARK: one document

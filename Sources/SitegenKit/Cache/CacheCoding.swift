@@ -44,6 +44,23 @@ struct CacheWriter {
     put(values.count)
     for v in values { each(&self, v) }
   }
+
+  /// Records in blocks of `blockSize`, each after its length in bytes, so that a reader can
+  /// find the blocks first and decode them on every core (`CacheReader.blocks`). Written to
+  /// `fd` block by block.
+  mutating func blocks<T>(
+    _ values: [T], blockSize: Int = 512, to fd: Int32, path: String,
+    _ each: (inout CacheWriter, T) -> Void
+  ) throws {
+    put((values.count + blockSize - 1) / blockSize)
+    for start in stride(from: 0, to: values.count, by: blockSize) {
+      var block = CacheWriter()
+      for v in values[start..<min(start + blockSize, values.count)] { each(&block, v) }
+      put(block.bytes.count)
+      bytes += block.bytes
+      try drain(to: fd, path: path)
+    }
+  }
 }
 
 /// Reads what `CacheWriter` wrote; any inconsistency makes the whole cache unusable (`nil`), never
@@ -53,16 +70,27 @@ struct CacheReader {
 
   private let bytes: [UInt8]
   private var at = 0
+  /// Where this reader stops: the end of the bytes, or of one block (`blocks`).
+  private let end: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    end = bytes.count
+  }
 
-  var isAtEnd: Bool { at == bytes.count }
+  private init(_ bytes: [UInt8], _ range: Range<Int>) {
+    self.bytes = bytes
+    at = range.lowerBound
+    end = range.upperBound
+  }
+
+  var isAtEnd: Bool { at == end }
 
   mutating func uint64() throws -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
-      guard at < bytes.count, shift < 64 else { throw Malformed() }
+      guard at < end, shift < 64 else { throw Malformed() }
       let b = bytes[at]
       at += 1
       value |= UInt64(b & 0x7f) << shift
@@ -75,14 +103,14 @@ struct CacheReader {
   mutating func int64() throws -> Int64 { Int64(bitPattern: try uint64()) }
 
   mutating func bool() throws -> Bool {
-    guard at < bytes.count, bytes[at] <= 1 else { throw Malformed() }
+    guard at < end, bytes[at] <= 1 else { throw Malformed() }
     at += 1
     return bytes[at - 1] == 1
   }
 
   mutating func string() throws -> String {
     let count = try int()
-    guard count >= 0, count <= bytes.count - at else { throw Malformed() }
+    guard count >= 0, count <= end - at else { throw Malformed() }
     defer { at += count }
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + count]), as: UTF8.self)
@@ -93,10 +121,38 @@ struct CacheReader {
 
   mutating func array<T>(_ each: (inout CacheReader) throws -> T) throws -> [T] {
     let count = try int()
-    guard count >= 0, count <= bytes.count - at else { throw Malformed() }
+    guard count >= 0, count <= end - at else { throw Malformed() }
     var out: [T] = []
     out.reserveCapacity(count)
     for _ in 0..<count { out.append(try each(&self)) }
+    return out
+  }
+
+  /// Records that `CacheWriter.blocks` wrote, decoded block by block on every core, in order.
+  mutating func blocks<T: Sendable>(_ each: @Sendable (inout CacheReader) throws -> T) throws
+    -> [T]
+  {
+    var ranges: [Range<Int>] = []
+    for _ in 0..<(try int()) {
+      let count = try int()
+      guard count >= 0, count <= end - at else { throw Malformed() }
+      ranges.append(at..<at + count)
+      at += count
+    }
+    let bytes = self.bytes
+    let decoded = orderedParallelMap(ranges) { range -> [T]? in
+      var r = CacheReader(bytes, range)
+      return try? {
+        var out: [T] = []
+        while !r.isAtEnd { out.append(try each(&r)) }
+        return out
+      }()
+    }
+    var out: [T] = []
+    for block in decoded {
+      guard let block else { throw Malformed() }
+      out += block
+    }
     return out
   }
 }
