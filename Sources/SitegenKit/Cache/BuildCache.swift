@@ -35,7 +35,7 @@ public struct BuildCache: Sendable {
     var document: LinkedDocument
   }
 
-  private static let magic = "sitegen-build-cache-3"
+  private static let magic = "sitegen-build-cache-5"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -43,6 +43,8 @@ public struct BuildCache: Sendable {
   let context: UInt64
   var entries: [String: Entry]
   var parsed: [String: Parsed] = [:]
+  /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
+  var related: (key: UInt64, lists: [[Int]])?
 
   static func path(for writer: OutputWriter) -> String { writer.sibling("cache") }
 
@@ -61,10 +63,13 @@ public struct BuildCache: Sendable {
         )
       }
       let parsed = try r.blocks(readParsed)
+      let relatedKey = try r.uint64()
+      let related = try r.blocks { r in try r.array { try $0.int() } }
       guard r.isAtEnd else { return nil }
       return BuildCache(
         context: context, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
-        parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
+        parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
+        related: (relatedKey, related))
     } catch {
       return nil
     }
@@ -94,6 +99,11 @@ public struct BuildCache: Sendable {
         Self.write(item.value.document, to: &w)
       }
       try w.blocks(parsed.sorted { $0.key < $1.key }, to: fd, path: temporary, Self.write)
+      // No lists (a build that stopped before the graph) reads back as lists for no article.
+      w.put(related?.key ?? 0)
+      try w.blocks(related?.lists ?? [], to: fd, path: temporary) { w, list in
+        w.put(list) { $0.put($1) }
+      }
       try w.drain(to: fd, path: temporary, over: 0)
     } catch {
       unlink(temporary)
@@ -174,6 +184,9 @@ public struct BuildCache: Sendable {
     }
     w.put(d.links) { w, l in w.put(l) }
     w.put(d.diagnostics, write)
+    // Glossary indices hold while the context does: it hashes the terms in index order.
+    w.put(d.useTerms) { $0.put($1) }
+    w.put(d.noteTerms) { $0.put($1) }
   }
 
   private static func write(_ w: inout CacheWriter, _ diagnostic: Diagnostic) {
@@ -274,6 +287,8 @@ public struct BuildCache: Sendable {
       notes: notes, anchors: anchors, links: links, diagnostics: diagnostics)
     document.searchWords = searchWords
     document.wordCount = wordCount
+    document.useTerms = try r.array { try $0.int() }
+    document.noteTerms = try r.array { try $0.int() }
     return document
   }
 

@@ -51,11 +51,8 @@ struct LinkStage: Sendable {
     fillQuotes(&documents, cached: cached)
     var cache = BuildCache(context: context, entries: [:])
     for (i, document) in documents.enumerated() {
-      var lean = document
-      lean.useTerms = []
-      lean.noteTerms = []
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
-        key: keys[i].key, resolutions: keys[i].resolutions, document: lean)
+        key: keys[i].key, resolutions: keys[i].resolutions, document: document)
     }
     return Result(
       documents: documents, reused: cached.count { $0 }, cache: cache)
@@ -73,7 +70,7 @@ struct LinkStage: Sendable {
       if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
         let resolutions = resolutions(entry.document.links, from: articles[i].source)
         if resolutions == entry.resolutions {
-          return (indexed(entry.document), key, resolutions, true)
+          return (indexedIfNeeded(entry.document), key, resolutions, true)
         }
       }
       var document = indexed(link(i, unquoted: unquoted))
@@ -115,6 +112,21 @@ struct LinkStage: Sendable {
           sentences[documents[entry.article].termUses[u].slug] ?? nil
       }
     }
+  }
+
+  /// A cached document keeps the glossary indices it was cached with (the cache's context, which
+  /// it is only used under, fixes them); they are looked up again only if they do not fit.
+  private func indexedIfNeeded(_ document: LinkedDocument) -> LinkedDocument {
+    let count = linker.glossary.terms.count
+    let fits = { (indices: [Int], expected: Int) in
+      indices.count == expected && indices.allSatisfy { $0 >= -1 && $0 < count }
+    }
+    if fits(document.useTerms, document.termUses.count)
+      && fits(document.noteTerms, document.notes.count)
+    {
+      return document
+    }
+    return indexed(document)
   }
 
   /// `document` with this build's glossary indices of its terms.

@@ -42,8 +42,8 @@ public struct LinkedDocument: Sendable, Hashable {
   public var links: [String]
   public var diagnostics: [Diagnostic]
   /// This build's glossary index of each term use and each endnote (-1: not in the glossary),
-  /// looked up once by the link stage for every later stage; never cached, since indices move
-  /// when terms are added.
+  /// looked up once by the link stage for every later stage. Cached with the document: indices
+  /// move only when the glossary's terms do, and that changes the cache's context.
   var useTerms: [Int] = []
   var noteTerms: [Int] = []
 }

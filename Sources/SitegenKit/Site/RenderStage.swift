@@ -23,6 +23,8 @@ struct RenderStage<T: Theme>: Sendable {
   let site: SiteContext
   let theme: T
   let linkStage: LinkStage
+  /// Each article's related articles (`SiteGraph.allRelated`).
+  let related: [[Int]]
   /// Made from the site and the theme: part of every page's inputs.
   private let siteInputs: UInt64
   private let memo: Fingerprint.Memo
@@ -33,8 +35,11 @@ struct RenderStage<T: Theme>: Sendable {
   /// the largest chunk in flight; 64 pages still keep both cores busy.
   static var chunkSize: Int { 64 }
 
-  init(graph: SiteGraph, site: SiteContext, theme: T, linkStage: LinkStage) {
+  init(
+    graph: SiteGraph, related: [[Int]], site: SiteContext, theme: T, linkStage: LinkStage
+  ) {
     self.graph = graph
+    self.related = related
     self.site = site
     self.theme = theme
     self.linkStage = linkStage
@@ -89,29 +94,23 @@ struct RenderStage<T: Theme>: Sendable {
     return rendered
   }
 
-  /// The chunk's fingerprints on every core, with each article's related articles (worked out
-  /// in runs that share one scratch buffer).
+  /// The chunk's fingerprints on every core, with each article's related articles.
   private func inputs(of chunk: [PageToMake]) -> [(inputs: UInt64, related: [Int])] {
-    let runs = stride(from: 0, to: chunk.count, by: 16).map { $0..<min($0 + 16, chunk.count) }
-    return orderedParallelMap(runs) { run in
-      var scratch = SiteGraph.RelatedScratch()
-      return run.map { k -> (UInt64, [Int]) in
-        var h = StableHasher()
-        h.combine(siteInputs)
-        switch chunk[k].source {
-        case .page(let fixed):
-          h.combine(Fingerprint.of(fixed, memo: memo))
-          return (h.finalize(), [])
-        case .term(let t):
-          inputs(ofTerm: t, into: &h)
-          return (h.finalize(), [])
-        case .article(let a):
-          let related = graph.relatedArticles(a, scratch: &scratch)
-          inputs(ofArticle: a, related: related, into: &h)
-          return (h.finalize(), related)
-        }
+    orderedParallelMap(chunk) { page -> (UInt64, [Int]) in
+      var h = StableHasher()
+      h.combine(siteInputs)
+      switch page.source {
+      case .page(let fixed):
+        h.combine(Fingerprint.of(fixed, memo: memo))
+        return (h.finalize(), [])
+      case .term(let t):
+        inputs(ofTerm: t, into: &h)
+        return (h.finalize(), [])
+      case .article(let a):
+        inputs(ofArticle: a, related: related[a], into: &h)
+        return (h.finalize(), related[a])
       }
-    }.flatMap { $0 }
+    }
   }
 
   /// `graph.articlePage(a, related:)` as a fingerprint: its core by value, the summaries it

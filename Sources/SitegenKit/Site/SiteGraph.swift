@@ -114,6 +114,32 @@ struct SiteGraph {
     var touched: [Int32] = []
   }
 
+  /// What every article's related articles depend on: the article order and the terms each
+  /// uses, by index. Equal keys give equal lists, so a build whose edits changed no article's
+  /// terms takes the last build's lists (`BuildCache.related`) instead of counting again.
+  var relatedKey: UInt64 {
+    var h = StableHasher()
+    h.combine(UInt64(Self.relatedWindow))
+    h.combine(UInt64(articles.count))
+    for (a, terms) in zip(articles, usedTerms) {
+      h.combine(a.slug)
+      h.combine(UInt64(terms.count))
+      for t in terms { h.combine(UInt64(t)) }
+    }
+    return h.finalize()
+  }
+
+  /// `relatedArticles` of every article, on every core.
+  func allRelated() -> [[Int]] {
+    let runs = stride(from: 0, to: articles.count, by: 64).map {
+      $0..<min($0 + 64, articles.count)
+    }
+    return orderedParallelMap(runs) { run in
+      var scratch = RelatedScratch()
+      return run.map { relatedArticles($0, scratch: &scratch) }
+    }.flatMap { $0 }
+  }
+
   /// Up to three articles sharing the most terms with article `i`; ties go to the newer.
   /// Co-occurrences are counted in place, one pass over them, where sorting them cost most of
   /// the stage; the buffers are reused, since every article page asks.

@@ -104,9 +104,6 @@ public enum SitePipeline {
     let html = ArticleHTML(count: linkStage.articles.count, spillingTo: spillPath)
     var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
-    // Everything the next build may reuse is known now: the caller can store it while the
-    // pages render.
-    cacheReady(linkResult.cache)
     let documents = linkResult.documents
     linkResult.documents = []
     articles.published = linkStage.articles
@@ -152,6 +149,29 @@ public enum SitePipeline {
         source: .page(.tag(TagPage(tag: tag.summary, articles: tag.articles))))
     }
     if options.strict { diagnostics = diagnostics.escalatingWarnings() }
+    let renders: Bool
+    switch rendering {
+    case .always: renders = true
+    case .unlessErrors: renders = !diagnostics.hasErrors
+    case .never: renders = false
+    }
+    // Related articles, for the pages: the last build's while no article's terms changed.
+    var related: [[Int]] = []
+    if renders {
+      let key = graph.relatedKey
+      if let cached = previous?.related, cached.key == key,
+        cached.lists.count == graph.articles.count,
+        cached.lists.allSatisfy({ $0.allSatisfy(graph.articles.indices.contains) })
+      {
+        related = cached.lists
+      } else {
+        related = graph.allRelated()
+      }
+      linkResult.cache.related = (key, related)
+    }
+    // Everything the next build may reuse is known now: the caller can store it while the
+    // pages render.
+    cacheReady(linkResult.cache)
     var report = BuildReport(
       diagnostics: diagnostics.sortedForOutput(), articleCount: articles.published.count,
       termCount: glossary.terms.count, fileCount: 0,
@@ -159,16 +179,13 @@ public enum SitePipeline {
         .map(\.date.epochSeconds).min(),
       linkedArticles: articles.published.count - linkResult.reused, readArticles: readArticles,
       buildCache: linkResult.cache)
-    switch rendering {
-    case .always: break
-    case .unlessErrors: if diagnostics.hasErrors { return report }
-    case .never: return report
-    }
+    if !renders { return report }
 
     // The feed carries whole articles: the newest ones keep their HTML.
     let feedCount =
       config.feedLimit == 0 ? documents.count : min(documents.count, config.feedLimit)
-    let render = RenderStage(graph: graph, site: site, theme: theme, linkStage: linkStage)
+    let render = RenderStage(
+      graph: graph, related: related, site: site, theme: theme, linkStage: linkStage)
     report.renderedPages = try render.run(pages, html: html, keeping: feedCount, into: sink)
     try sink.add(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
     timer.lap("pages")
