@@ -59,10 +59,10 @@ final class ArticleHTML: Sendable {
     let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
     guard let spilled else { return held }
     return String(unsafeUninitializedCapacity: spilled.count) { buffer in
+      guard let base = buffer.baseAddress else { return 0 }  // an empty document
       var done = 0
       while done < spilled.count {
-        let n = pread(
-          fd, buffer.baseAddress! + done, spilled.count - done, off_t(spilled.offset + done))
+        let n = pread(fd, base + done, spilled.count - done, off_t(spilled.offset + done))
         if n < 0 && errno == EINTR { continue }
         // The file is open and unlinked: only a failing disk gets here. Stopping is safe (the
         // output is swapped in whole or not at all); a page cut short would not be.
@@ -88,9 +88,10 @@ final class ArticleHTML: Sendable {
   private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32, at offset: Int)
     -> Bool
   {
+    guard let base = bytes.baseAddress else { return true }  // nothing to write
     var done = 0
     while done < bytes.count {
-      let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      let n = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { return false }
       done += n
