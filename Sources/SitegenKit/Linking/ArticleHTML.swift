@@ -34,7 +34,7 @@ final class ArticleHTML: Sendable {
 
   deinit { if fd >= 0 { close(fd) } }
 
-  /// Whether the HTML goes to a file (for the benchmark's and tests' eyes).
+  /// Whether the HTML goes to a file (for the tests' eyes).
   var isSpilling: Bool { fd >= 0 }
 
   func put(_ i: Int, _ html: String) {

@@ -40,7 +40,7 @@ struct BuildState: Equatable {
   static func stamp(_ path: String) -> String? {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
-    let s = SourceSnapshot.stamp(st)
+    let s = FileStamp(st)
     return "\(s.size) \(s.modified).\(s.modifiedNanoseconds) \(s.inode)"
   }
 

@@ -14,18 +14,7 @@ enum POSIXFile {
   /// call per page and per folder, is skipped. Read from /proc (umask(2) can only be read by
   /// setting it, which would race with other threads); where it cannot be read, chmod always.
   static let umaskSparesModes: Bool = {
-    // /proc files say they are empty: read until the end, not to the size fstat gives.
-    let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var status: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let n = Glibc.read(fd, &chunk, chunk.count)
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      status += chunk[..<n]
-    }
+    guard let status = read("/proc/self/status") else { return false }
     for line in String(decoding: status, as: UTF8.self).split(separator: "\n")
     where line.hasPrefix("Umask:") {
       let digits = line.dropFirst("Umask:".count).trimmingPrefix { $0 == " " || $0 == "\t" }
@@ -100,7 +89,19 @@ enum POSIXFile {
       }
       return true
     }
-    return ok ? (bytes, st) : nil
+    guard ok else { return nil }
+    // /proc files say they are empty: those are read to their end.
+    if st.st_size == 0 {
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      while true {
+        let n = Glibc.read(fd, &chunk, chunk.count)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { return nil }
+        if n == 0 { break }
+        bytes += chunk[..<n]
+      }
+    }
+    return (bytes, st)
   }
 
   static func makeDirectory(_ path: String) throws {

@@ -42,15 +42,13 @@ public struct SourceSnapshot: Sendable, Hashable {
       guard lstat(path, &st) == 0 else { continue }
       switch st.st_mode & S_IFMT {
       case S_IFDIR: subfolders.append(path)
-      case S_IFREG, S_IFLNK: files[path] = Self.stamp(st)
+      case S_IFREG, S_IFLNK: files[path] = FileStamp(st)
       default: continue
       }
     }
     closedir(dir)
     for sub in subfolders { walk(sub) }
   }
-
-  static func stamp(_ st: stat) -> FileStamp { FileStamp(st) }
 
 }
 

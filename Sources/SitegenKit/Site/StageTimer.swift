@@ -30,13 +30,8 @@ struct StageTimer {
   /// Resident memory now (the peak alone hides what a stage let go): /proc/self/statm's second
   /// field, in pages.
   private static func residentMiB() -> Int {
-    let fd = open("/proc/self/statm", O_RDONLY)
-    guard fd >= 0 else { return -1 }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 128)
-    let n = read(fd, &buffer, buffer.count)
-    guard n > 0 else { return -1 }
-    let fields = buffer[..<n].split(separator: 0x20)
+    guard let statm = POSIXFile.read("/proc/self/statm") else { return -1 }
+    let fields = statm.split(separator: 0x20)
     guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else {
       return -1
     }
