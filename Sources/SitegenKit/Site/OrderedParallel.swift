@@ -33,24 +33,46 @@ enum System {
   }
 }
 
-/// Work started on another thread now, its result awaited later: the build cache is read while
-/// the content files load.
+/// Work started on another thread now, its result awaited later: the build cache is read during
+/// the no-change check, and written while the pages render.
 final class Background<T: Sendable>: Sendable {
-  private let result = Mutex<T?>(nil)
+  private enum State {
+    case running
+    case finished(T)
+    case taken
+  }
+
+  private let state = Mutex<State>(.running)
   private let done = DispatchSemaphore(value: 0)
 
   init(_ work: @escaping @Sendable () -> T) {
     DispatchQueue.global().async {
       let value = work()
-      self.result.withLock { $0 = value }
+      self.state.withLock { $0 = .finished(value) }
       self.done.signal()
     }
   }
 
   /// Waits for the work; later calls return the same value.
-  var value: T {
+  var value: T { wait(taking: false) }
+
+  /// Waits for the work and hands its value over: this object no longer holds it, so a large
+  /// value is freed where its last user lets go of it, not wherever this object dies. Neither
+  /// `value` nor `take()` may be called after.
+  func take() -> T { wait(taking: true) }
+
+  private func wait(taking: Bool) -> T {
     while true {
-      if let value = result.withLock({ $0 }) { return value }
+      let value = state.withLock { state -> T? in
+        switch state {
+        case .running: return nil
+        case .finished(let value):
+          if taking { state = .taken }
+          return value
+        case .taken: preconditionFailure("a Background's value was read after take()")
+        }
+      }
+      if let value { return value }
       done.wait()
       done.signal()  // so that a later wait passes too
     }

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import SitegenKit
+
+@Suite struct OrderedParallelTests {
+  final class Payload: Sendable {
+    let number: Int
+    init(_ number: Int) { self.number = number }
+  }
+
+  @Test func resultsComeBackInInputOrder() {
+    let input = Array(0..<1_000)
+    #expect(orderedParallelMap(input) { $0 * 3 } == input.map { $0 * 3 })
+  }
+
+  @Test func backgroundValueCanBeReadTwice() {
+    let work = Background { Payload(7) }
+    #expect(work.value.number == 7)
+    #expect(work.value === work.value)
+  }
+
+  /// After `take()` the last reference is the caller's: letting go of it frees the value there,
+  /// which is what lets a build free its large cache off the main thread.
+  @Test func takeHandsTheValueOver() {
+    let work = Background { Payload(42) }
+    weak var watched: Payload?
+    do {
+      let taken = work.take()
+      watched = taken
+      #expect(taken.number == 42)
+    }
+    #expect(watched == nil, "the Background still held the value")
+    withExtendedLifetime(work) {}
+  }
+}
