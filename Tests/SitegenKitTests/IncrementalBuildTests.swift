@@ -99,6 +99,26 @@ import Testing
     try expectSameAsColdBuild()
   }
 
+  /// The search words are cached already escaped for the index's script: a word holding a line
+  /// separator (U+2028, which old JavaScript parsers reject in strings) stays escaped when its
+  /// article comes from the cache.
+  @Test func searchWordsFromTheCacheStayEscaped() throws {
+    let body = "A na\u{00EF}ve\u{2028}separator, \"quoted\" and </script> words."
+    edit("Content/articles/one.md", Self.article("one", date: "2025-01-01", body: body))
+    _ = try build()
+    edit(
+      "Content/articles/two.md",
+      Self.article("two", date: "2025-01-02", body: "Security guarantees, not red lines. Again."))
+    let second = try build()
+    #expect(second.linkedArticles == 1, "one.md came from the cache")
+    let index = try #require(site.snapshot()["search/index.js"])
+    let script = String(decoding: index, as: UTF8.self)
+    #expect(script.contains("na\u{00EF}ve\\u2028separator"))
+    #expect(!script.unicodeScalars.contains("\u{2028}"))
+    #expect(!script.contains("</script>"))
+    try expectSameAsColdBuild()
+  }
+
   @Test func editingASentenceThatATermPageQuotesRendersThatTermPage() throws {
     _ = try build()
     edit(

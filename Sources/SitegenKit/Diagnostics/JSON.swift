@@ -12,9 +12,13 @@ public enum JSON {
   public static func append(_ s: String, to out: inout String) {
     let escaped = JSONEscaper.shared.escape(s)
     // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so look for the lead byte first.
+    // Over the contiguous bytes: `utf8.contains` went through the generic iterator (a tenth of
+    // an edit's search index time).
+    let leadByte =
+      escaped.utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) }
+      ?? escaped.utf8.contains(0xE2)
     let separators =
-      escaped.utf8.contains(0xE2)
-      && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
+      leadByte && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
     out += "\""
     out +=
       separators

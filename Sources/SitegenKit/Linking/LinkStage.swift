@@ -144,7 +144,9 @@ struct LinkStage: Sendable {
     var document = linker.link(
       body: body(of: i), source: article.source, firstLine: article.bodyFirstLine,
       mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
-    (document.searchWords, document.wordCount) = SearchIndex.scan(document.plainText)
+    let (words, wordCount) = SearchIndex.scan(document.plainText)
+    document.searchWordsJSON = JSON.string(words)
+    document.wordCount = wordCount
     document.plainText = ""
     return document
   }

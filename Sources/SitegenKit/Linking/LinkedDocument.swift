@@ -28,9 +28,11 @@ public struct LinkedDocument: Sendable, Hashable {
   public var htmlHash: UInt64
   public var headings: [Heading]
   public var plainText: String
-  /// Filled by the pipeline for articles (which then drops `plainText`): distinct words for the
-  /// search index, and the count of words for reading time.
-  public var searchWords = ""
+  /// Filled by the pipeline for articles (which then drops `plainText`): the distinct words for
+  /// the search index, already a JSON string literal (only the index reads them, and escaping a
+  /// large site's 25 MB of words again on every build was most of an edit's index time), and
+  /// the count of words for reading time.
+  public var searchWordsJSON = ""
   public var wordCount = 0
   /// In order of first use.
   public var termUses: [TermUse]

@@ -9,8 +9,8 @@ enum SearchIndex {
     /// The names of the terms it uses, each already a JSON string (`JSON.string`): a site's
     /// articles name the same few hundred terms hundreds of thousands of times.
     var termsJSON: [String]
-    /// `words(text)` of the article's plain text.
-    var words: String
+    /// `JSON.string(words(text))` of the article's plain text.
+    var wordsJSON: String
   }
 
   struct TermEntry {
@@ -25,7 +25,7 @@ enum SearchIndex {
   /// One article's entry, as JSON, in one buffer: its words are most of a large site's index.
   static func articleJSON(_ e: ArticleEntry) -> String {
     var out = ""
-    out.reserveCapacity(e.words.utf8.count + 512)
+    out.reserveCapacity(e.wordsJSON.utf8.count + 512)
     out += "{\"url\":"
     JSON.append(e.article.url, to: &out)
     out += ",\"title\":"
@@ -42,7 +42,7 @@ enum SearchIndex {
       out += term
     }
     out += "],\"words\":"
-    JSON.append(e.words, to: &out)
+    out += e.wordsJSON
     out += "}"
     return out
   }

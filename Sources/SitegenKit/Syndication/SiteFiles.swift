@@ -15,7 +15,8 @@ enum SiteFiles {
       SearchIndex.articleJSON(
         SearchIndex.ArticleEntry(
           article: graph.summaries[i], headings: linked[i].headings.map(\.text),
-          termsJSON: graph.usedTerms[i].map { termNames[$0] }, words: linked[i].searchWords))
+          termsJSON: graph.usedTerms[i].map { termNames[$0] }, wordsJSON: linked[i].searchWordsJSON)
+      )
     }
     let paths = pages.compactMap { entry -> Sitemap.Entry? in
       switch entry.source {
