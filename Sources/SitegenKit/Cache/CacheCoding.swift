@@ -32,7 +32,10 @@ struct CacheWriter {
 
   mutating func put(_ value: String) {
     put(value.utf8.count)
-    bytes.append(contentsOf: value.utf8)
+    // Whole, from the string's contiguous bytes: `append(contentsOf: utf8)` went byte by byte.
+    if value.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+      bytes.append(contentsOf: value.utf8)
+    }
   }
 
   mutating func put(_ value: String?) {

@@ -78,16 +78,18 @@ enum POSIXFile {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-    var done = 0
-    let ok = bytes.withUnsafeMutableBytes { raw -> Bool in
-      while done < raw.count {
-        let n = Glibc.read(fd, raw.baseAddress.map { $0 + done }, raw.count - done)
+    // Not zeroed first: `read` fills it, and the build cache is tens of megabytes.
+    var ok = true
+    var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
+      while count < buffer.count {
+        let n = Glibc.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        done += n
+        if n <= 0 {
+          ok = false
+          return
+        }
+        count += n
       }
-      return true
     }
     guard ok else { return nil }
     // /proc files say they are empty: those are read to their end.
