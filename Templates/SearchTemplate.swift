@@ -15,6 +15,6 @@ func searchPage(_ page: SearchPage, site: SiteContext) -> HTML {
     """
   let meta = PageMeta(
     title: "Search", description: "Search the explainers and the glossary.", path: site.urls.search,
-    section: .search, scripts: [page.indexScript, site.urls.asset("search.js")])
+    section: .search, scripts: page.indexScripts + [site.urls.asset("search.js")])
   return layout(meta, site: site, main: main)
 }

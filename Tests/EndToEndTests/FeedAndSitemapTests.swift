@@ -11,7 +11,10 @@ import Testing
   final class Collector: NSObject, XMLParserDelegate {
     var elements: [String] = []
     var text = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+      qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
       elements.append(name)
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
@@ -50,6 +53,10 @@ import Testing
     let (ok, parsed) = parse(try #require(files["feed.xml"]))
     #expect(ok)
     #expect(parsed.text.contains("<script>alert('t')</script> & \"title\""), "the title, as text")
-    #expect(!(files["search/index.js"] ?? "").contains("</script>"), "the index cannot close a script block")
+    let scripts = files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }
+    #expect(scripts.keys.sorted() == ["search/articles-0.js", "search/index.js"])
+    for (path, text) in scripts {
+      #expect(!text.contains("</script>"), "\(path) cannot close a script block")
+    }
   }
 }

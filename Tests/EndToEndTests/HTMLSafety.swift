@@ -17,6 +17,8 @@ enum HTMLSafety {
         out += problems(html: text).map { "\(path): \($0)" }
       } else if path == "search/index.js" {
         out += problems(searchIndex: text).map { "\(path): \($0)" }
+      } else if path.hasPrefix("search/articles-") {
+        out += problems(searchShard: text).map { "\(path): \($0)" }
       } else if path.hasSuffix(".xml") {
         let parser = XMLParser(data: Data(bytes))
         if !parser.parse() {
@@ -34,6 +36,20 @@ enum HTMLSafety {
     while let last = json.last, last == "\n" || last == ";" { json.removeLast() }
     if (try? JSONSerialization.jsonObject(with: Data(json.utf8))) == nil {
       return ["the index is not one JSON value: a string broke out"]
+    }
+    return []
+  }
+
+  /// A shard adds one JSON array of entries to the index, and nothing else.
+  static func problems(searchShard text: String) -> [String] {
+    let prefix = "window.sitegenSearchIndex.articles=window.sitegenSearchIndex.articles.concat("
+    let suffix = ");\n"
+    guard text.hasPrefix(prefix), text.hasSuffix(suffix) else {
+      return ["is not one concat(...) of the index's articles"]
+    }
+    let json = text.dropFirst(prefix.count).dropLast(suffix.count)
+    guard (try? JSONSerialization.jsonObject(with: Data(json.utf8))) is [Any] else {
+      return ["the shard is not one JSON array: a string broke out"]
     }
     return []
   }
@@ -77,14 +93,18 @@ enum HTMLSafety {
       }
       // Tag name, then attributes.
       var j = i + 1
-      while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: ">"), s[j] != UInt8(ascii: "/") { j += 1 }
+      while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: ">"), s[j] != UInt8(ascii: "/") {
+        j += 1
+      }
       let name = String(decoding: s[(i + 1)..<j].map(lower), as: UTF8.self)
       var attributes: [(String, String)] = []
       while j < s.count {
         while j < s.count, isSpace(s[j]) || s[j] == UInt8(ascii: "/") { j += 1 }
         if j >= s.count || s[j] == UInt8(ascii: ">") { break }
         let nameStart = j
-        while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: "="), s[j] != UInt8(ascii: ">") { j += 1 }
+        while j < s.count, !isSpace(s[j]), s[j] != UInt8(ascii: "="), s[j] != UInt8(ascii: ">") {
+          j += 1
+        }
         let attribute = String(decoding: s[nameStart..<j].map(lower), as: UTF8.self)
         var value = ""
         if j < s.count, s[j] == UInt8(ascii: "=") {
@@ -108,12 +128,14 @@ enum HTMLSafety {
         {
           out.append("<\(name) \(attribute)> is a script URL: \(value)")
         }
-        if !["href", "src", "class", "id", "content", "name", "rel", "type", "lang", "charset",
+        if ![
+          "href", "src", "class", "id", "content", "name", "rel", "type", "lang", "charset",
           "property", "title", "alt", "defer", "hidden", "aria-label", "aria-current",
           "aria-hidden", "aria-labelledby", "aria-describedby", "aria-expanded", "aria-controls",
           "aria-live", "role", "datetime", "colspan", "rowspan", "align", "start", "checked",
           "disabled", "loading", "width", "height", "for", "placeholder", "autocomplete", "method",
-          "tabindex", "spellcheck", "action", "hreflang", "sizes", "media", "value", "scope", "dir", "translate"
+          "tabindex", "spellcheck", "action", "hreflang", "sizes", "media", "value", "scope", "dir",
+          "translate",
         ].contains(attribute), !attribute.hasPrefix("data-"), !attribute.hasPrefix("aria-") {
           out.append("<\(name)> has an unexpected attribute '\(attribute)'")
         }
@@ -143,19 +165,27 @@ enum HTMLSafety {
   /// After entity decoding and dropping what browsers drop: `javascript:`, `vbscript:`, `data:`.
   static func isScriptURL(_ value: String) -> Bool {
     var decoded = value
-    for (entity, char) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
+    for (entity, char) in [
+      ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"),
+    ] {
       decoded = decoded.replacing(entity, with: char)
     }
     decoded = decoded.replacing(/&#[xX]?[0-9a-fA-F]+;?/) { match in
       let digits = match.output.dropFirst(2).filter { $0 != ";" && $0 != "x" && $0 != "X" }
       let hex = match.output.dropFirst(2).first.map { $0 == "x" || $0 == "X" } ?? false
-      return UInt32(String(digits), radix: hex ? 16 : 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? ""
+      return UInt32(String(digits), radix: hex ? 16 : 10).flatMap(Unicode.Scalar.init).map {
+        String(Character($0))
+      } ?? ""
     }
-    let squeezed = String(decoded.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init)).lowercased()
-    return squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("vbscript:") || squeezed.hasPrefix("data:")
+    let squeezed = String(decoded.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init))
+      .lowercased()
+    return squeezed.hasPrefix("javascript:") || squeezed.hasPrefix("vbscript:")
+      || squeezed.hasPrefix("data:")
   }
 
   private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
   private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-  private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
+  private static func isSpace(_ b: UInt8) -> Bool {
+    b == 32 || b == 9 || b == 10 || b == 13 || b == 12
+  }
 }

@@ -99,6 +99,28 @@ import Testing
     try expectSameAsColdBuild()
   }
 
+  /// A search shard is kept while its articles' entries are the same: a term's summary is not in
+  /// them, an article's words are.
+  @Test func aSearchShardIsWrittenOnlyWhenItsArticlesChange() throws {
+    _ = try build()
+    let shard = "Public/" + SearchIndex.shardPath(0)
+    // The file itself, not its change time (which a new hard link to it moves on).
+    func identity() -> [Int64]? {
+      stamp(shard).map { [Int64($0.inode), Int64($0.modified), Int64($0.modifiedNanoseconds)] }
+    }
+    let before = try #require(identity())
+    edit(
+      "Content/glossary/sanctions.md", Self.term("sanctions", summary: "Penalties between states."))
+    _ = try build()
+    #expect(identity() == before, "no article's entry changed")
+    edit(
+      "Content/articles/two.md",
+      Self.article("two", date: "2025-01-02", body: "Security guarantees, not red lines. Words."))
+    _ = try build()
+    #expect(identity() != before)
+    try expectSameAsColdBuild()
+  }
+
   /// The search words are cached already escaped for the index's script: a word holding a line
   /// separator (U+2028, which old JavaScript parsers reject in strings) stays escaped when its
   /// article comes from the cache.
@@ -111,7 +133,7 @@ import Testing
       Self.article("two", date: "2025-01-02", body: "Security guarantees, not red lines. Again."))
     let second = try build()
     #expect(second.linkedArticles == 1, "one.md came from the cache")
-    let index = try #require(site.snapshot()["search/index.js"])
+    let index = try #require(site.snapshot()[SearchIndex.shardPath(0)])
     let script = String(decoding: index, as: UTF8.self)
     #expect(script.contains("na\u{00EF}ve\\u2028separator"))
     #expect(!script.unicodeScalars.contains("\u{2028}"))

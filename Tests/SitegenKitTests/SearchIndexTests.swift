@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SitegenKit
 
 @Suite struct SearchIndexTests {
@@ -7,7 +8,25 @@ import Testing
   }
 
   @Test func nonASCIIWordsAreLowercasedAndKeptWhole() {
-    #expect(SearchIndex.words("Гарантии БЕЗОПАСНОСТИ, гарантии; Détente") == "гарантии безопасности détente")
+    #expect(
+      SearchIndex.words("Гарантии БЕЗОПАСНОСТИ, гарантии; Détente")
+        == "гарантии безопасности détente")
+  }
+
+  @Test func shardsHoldAboutFourHundredArticlesInAPowerOfTwo() {
+    #expect(SearchIndex.shardCount(articles: 0) == 1)
+    #expect(SearchIndex.shardCount(articles: 400) == 1)
+    #expect(SearchIndex.shardCount(articles: 401) == 2)
+    #expect(SearchIndex.shardCount(articles: 10_000) == 32)
+    let slugs = (0..<10_000).map { "a\($0)" }
+    let shards = slugs.map { SearchIndex.shard(ofSlug: $0, count: 32) }
+    #expect(shards.allSatisfy { (0..<32).contains($0) })
+    // Spread evenly enough that no shard is more than twice the average.
+    let sizes = Dictionary(grouping: shards, by: { $0 }).mapValues(\.count)
+    #expect(sizes.count == 32 && sizes.values.allSatisfy { $0 < 2 * 10_000 / 32 })
+    #expect(
+      SearchIndex.shard(ofSlug: "talks", count: 32) == SearchIndex.shard(ofSlug: "talks", count: 32)
+    )
   }
 
   @Test func contentHashIsStableAndSeesEveryByte() {

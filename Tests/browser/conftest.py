@@ -4,21 +4,17 @@ with a mouse and no touch, and with the console log drained."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from sites import build_site, serve
 from support import REPO, TEST_OUTPUT, park_mouse, reset_emulation
 
-SITEGEN = REPO / os.environ.get("SITEGEN", ".build/debug/sitegen")  # absolute paths stay as they are
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
@@ -26,52 +22,14 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The publication in Content/, built by the real binary into a folder of its own."""
-    if not SITEGEN.is_file():
-        pytest.fail(f"{SITEGEN} is missing: run `swift build --product sitegen` (make test does)")
-    out = tmp_path_factory.mktemp("site") / "Public"  # sitegen makes the folder itself
-    run = subprocess.run(
-        [str(SITEGEN), "build", "--content", str(REPO / "Content"), "--output", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if run.returncode != 0:
-        pytest.fail(f"sitegen build exited {run.returncode}:\n{run.stderr}")
-    return out
-
-
-class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; any unknown path gets the site's 404 page with status 404, as a host would."""
-
-    def log_message(self, format, *args):  # quiet: pytest shows failures, not every request
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+    return build_site(REPO / "Content", tmp_path_factory.mktemp("site") / "Public")
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    """http://127.0.0.1:<free port>, serving the built site until the session ends."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(site_dir))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """The built publication, served for the whole session."""
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,14 @@
 """Hostile content never runs: the injection cases of Tests/EndToEndTests/BadInput, built into one
 site, loaded page by page in Chromium with a canary (window.__pwned) that no payload may set."""
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import REPO, SITEGEN, SiteRequestHandler
+from sites import SITEGEN, serve
+from support import REPO
 
 CASES = REPO / "Tests" / "EndToEndTests" / "BadInput"
 
@@ -32,15 +29,10 @@ def hostile_url(tmp_path_factory):
     assert run.returncode in (0, 1), run.stderr
     if run.returncode == 1:
         pytest.fail("the injection cases must build without errors:\n" + run.stderr)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(root / "Public")))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", sorted(
-        "/" + str(p.relative_to(root / "Public")).removesuffix("index.html")
-        for p in (root / "Public").rglob("*.html"))
-    server.shutdown()
-    server.server_close()
+    with serve(root / "Public") as url:
+        yield url, sorted(
+            "/" + str(p.relative_to(root / "Public")).removesuffix("index.html")
+            for p in (root / "Public").rglob("*.html"))
 
 
 def test_no_payload_runs_on_any_page(browser, hostile_url):
@@ -71,14 +63,8 @@ def test_the_canary_fires_when_a_payload_does_run(browser, tmp_path):
     run = subprocess.run([str(SITEGEN), "build", "--output", str(tmp_path / "Public")], cwd=tmp_path,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(tmp_path / "Public")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        browser.get(f"http://127.0.0.1:{server.server_address[1]}/articles/raw/")
+    with serve(tmp_path / "Public") as url:
+        browser.get(url + "/articles/raw/")
         browser.implicitly_wait(0)
         fired = browser.execute_script("return window.__pwned !== undefined")
-    finally:
-        server.shutdown()
-        server.server_close()
     assert fired, "the canary must detect a payload that runs"

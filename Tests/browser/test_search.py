@@ -1,11 +1,14 @@
 """Search (/search/): body text, aliases, keyboard movement between the input and the results."""
 
+import json
 import re
+import string
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from sites import build_site, serve
 from support import ARTICLE, ARTICLE_SLUG, CONTENT, front_matter, open_page, set_scripts, wait
 
 BODY_WORD = "Bucharest"  # in the article's body only (checked below against its source)
@@ -92,3 +95,51 @@ def test_without_javascript_the_page_says_so_and_links_elsewhere(browser, base_u
     assert "needs JavaScript" in main.text
     links = {a.get_attribute("pathname") for a in main.find_elements(By.CSS_SELECTOR, "a") if a.is_displayed()}
     assert {"/", "/glossary/"} <= links, links
+
+
+# ---------- A site large enough for several index shards ----------
+
+LARGE_SITE_ARTICLES = 900  # about 400 a shard, in a power of two: four shards
+
+
+def marker(i: int) -> str:
+    """A word in article i's body and nowhere else: letters only, all of one length."""
+    letters = ""
+    for _ in range(3):
+        i, r = divmod(i, 26)
+        letters += string.ascii_lowercase[r]
+    return "qz" + letters
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A generated site of LARGE_SITE_ARTICLES small articles, built and served."""
+    content = tmp_path_factory.mktemp("large") / "Content"
+    (content / "articles").mkdir(parents=True)
+    (content / "glossary").mkdir()
+    (content / "site.yml").write_text("title: Large\nbase_url: https://large.example/\n")
+    for i in range(LARGE_SITE_ARTICLES):
+        (content / "articles" / f"article-{i:04}.md").write_text(
+            f"---\ntitle: Article {i}\nsummary: Number {i}.\ndate: 2024-01-01\n---\n"
+            f"Body of article {i}, with the word {marker(i)}.\n"
+        )
+    out = build_site(content, content.parent / "Public")
+    with serve(out) as url:
+        yield out, url
+
+
+def test_every_index_shard_is_loaded_and_searched(browser, large_site):
+    out, url = large_site
+    shards = sorted((out / "search").glob("articles-*.js"))
+    assert len(shards) == 4, [s.name for s in shards]
+    open_page(browser, url, "/search/")
+    loaded = browser.execute_script("return window.sitegenSearchIndex.articles.length")
+    assert loaded == LARGE_SITE_ARTICLES, f"the page loaded {loaded} of {LARGE_SITE_ARTICLES} articles"
+
+    # One article from each shard file, found by its marker word.
+    for shard in shards:
+        first = re.search(r'"url":("[^"]+")', shard.read_text())
+        assert first, f"{shard.name} holds no article"
+        path = json.loads(first.group(1))
+        i = int(re.search(r"article-(\d+)", path).group(1))
+        assert search(browser, url, marker(i)) == [path], f"{marker(i)} ({shard.name})"

@@ -47,8 +47,11 @@ final class Background<T: Sendable>: Sendable {
 
   init(_ work: @escaping @Sendable () -> T) {
     DispatchQueue.global().async {
-      let value = work()
-      self.state.withLock { $0 = .finished(value) }
+      // Moved into the state, so that no copy lingers here once a reader may have taken it.
+      var result = Optional(work())
+      self.state.withLock { state in
+        if let value = result.take() { state = .finished(value) }
+      }
       self.done.signal()
     }
   }

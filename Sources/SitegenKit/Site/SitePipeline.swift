@@ -135,7 +135,13 @@ public enum SitePipeline {
         source: .page(.tagsIndex(TagsIndexPage(tags: tagIndex.tags.map(\.summary))))),
       PageToMake(
         path: "search/index.html",
-        source: .page(.search(SearchPage(indexScript: urls.search + "index.js")))),
+        source: .page(
+          .search(
+            SearchPage(
+              indexScripts: [urls.search + "index.js"]
+                + SiteFiles.searchShardPaths(articles: articles.published.count).map {
+                  urls.basePath + $0
+                })))),
     ]
     pages += articles.published.indices.map {
       PageToMake(path: "articles/\(articles.published[$0].slug)/index.html", source: .article($0))
@@ -196,9 +202,11 @@ public enum SitePipeline {
     try sink.add(
       SiteFiles.make(
         pages: pages, articles: articles.published, linked: documents, feedHTML: feedHTML,
-        graph: graph, site: site))
+        graph: graph, site: site, reuse: { sink.reuse(path: $0, inputs: $1) }))
     timer.lap("feed, sitemap, search index")
-    report.fileCount = pages.count + theme.assets.count + 4
+    report.fileCount =
+      pages.count + theme.assets.count + 4
+      + SearchIndex.shardCount(articles: articles.published.count)
     // A file read late for a page may have changed since linking: then nothing may be written.
     let late = linkStage.changedSources.diagnostics.filter { !report.diagnostics.contains($0) }
     if !late.isEmpty { report.diagnostics = (report.diagnostics + late).sortedForOutput() }

@@ -1,8 +1,30 @@
-/// `/search/index.js`: what the search page searches, built at build time. Articles carry their
-/// title, summary, headings, term names and the distinct words of their text; terms their
-/// name, aliases and summary. A script (not JSON fetched at run time) so search works offline
-/// and from `file://`.
+/// The search page's index, built at build time: `/search/index.js` defines it with the glossary
+/// terms, and `/search/articles-K.js` scripts add the articles, shard by shard. Articles carry
+/// their title, summary, headings, term names and the distinct words of their text; terms their
+/// name, aliases and summary. Scripts (not JSON fetched at run time) so search works offline and
+/// from `file://`.
+///
+/// Shards, because a large site's article entries are tens of megabytes (25 MB at 10,000
+/// articles): one file meant that every edit made, hashed and wrote all of it again. An article
+/// goes to the shard its slug hashes to, so an edit rewrites one shard, and an added article
+/// moves no other.
 enum SearchIndex {
+  /// About 400 articles a shard (a few hundred kilobytes), in a power of two of shards.
+  static func shardCount(articles: Int) -> Int {
+    var count = 1
+    while count * 400 < articles { count <<= 1 }
+    return count
+  }
+
+  static func shard(ofSlug slug: String, count: Int) -> Int {
+    Int(ContentHash.of(string: slug) & UInt64(count - 1))
+  }
+
+  static func shardPath(_ shard: Int) -> String { "search/articles-\(shard).js" }
+
+  static let shardPrefix =
+    "window.sitegenSearchIndex.articles=window.sitegenSearchIndex.articles.concat([\n"
+
   struct ArticleEntry {
     var article: ArticleSummary
     var headings: [String]
@@ -20,6 +42,19 @@ enum SearchIndex {
 
   static func list(_ xs: [String]) -> String {
     "[" + xs.map(JSON.string).joined(separator: ",") + "]"
+  }
+
+  /// What `articleJSON(e)` is made of, for a shard's fingerprint: change one with the other.
+  static func fingerprint(_ e: ArticleEntry, into h: inout StableHasher) {
+    h.combine(e.article.url)
+    h.combine(e.article.title)
+    h.combine(e.article.summary)
+    h.combine(e.article.date.display)
+    for list in [e.headings, e.termsJSON] {
+      h.combine(UInt64(list.count))
+      for item in list { h.combine(item) }
+    }
+    h.combine(e.wordsJSON)
   }
 
   /// One article's entry, as JSON, in one buffer: its words are most of a large site's index.
@@ -47,27 +82,29 @@ enum SearchIndex {
     return out
   }
 
-  /// The script, from the articles' entries (`articleJSON`) and the terms, as bytes: built in
-  /// one buffer, since a large site's index is tens of megabytes and each `+` of Strings would
-  /// copy all of it.
-  static func render(articles a: [String], terms: [TermEntry]) -> [UInt8] {
+  /// `/search/index.js`: defines the index with the terms; the article shards fill it in.
+  static func render(terms: [TermEntry]) -> [UInt8] {
     let t = terms.map { e in
       "{\"url\":\(JSON.string(e.term.url)),\"name\":\(JSON.string(e.term.name)),"
         + "\"aliases\":\(list(e.aliases)),\"summary\":\(JSON.string(e.term.summary))}"
     }
+    return Array(
+      ("window.sitegenSearchIndex={\"articles\":[],\n\"terms\":[\n" + t.joined(separator: ",\n")
+        + "]};\n").utf8)
+  }
+
+  /// One shard's script, from its articles' entries (`articleJSON`), in one buffer: each `+` of
+  /// Strings would copy all of it.
+  static func renderShard(_ entries: [String]) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity((a + t).reduce(64) { $0 + $1.utf8.count + 2 })
-    func append(_ list: [String]) {
-      for (i, entry) in list.enumerated() {
-        if i > 0 { out += ",\n".utf8 }
-        out += entry.utf8
-      }
+    out.reserveCapacity(entries.reduce(64) { $0 + $1.utf8.count + 2 })
+    // One array literal, not arguments to `push`: engines cap how many a call may take.
+    out += shardPrefix.utf8
+    for (i, entry) in entries.enumerated() {
+      if i > 0 { out += ",\n".utf8 }
+      out += entry.utf8
     }
-    out += "window.sitegenSearchIndex={\"articles\":[\n".utf8
-    append(a)
-    out += "],\n\"terms\":[\n".utf8
-    append(t)
-    out += "]};\n".utf8
+    out += "\n]);\n".utf8
     return out
   }
 

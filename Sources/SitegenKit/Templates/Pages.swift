@@ -91,9 +91,9 @@ public struct TagPage: Sendable, Hashable, Encodable {
 }
 
 public struct SearchPage: Sendable, Hashable, Encodable {
-  /// The script that defines the index (`search/index.js`): loaded by `<script src>`, so search
-  /// works offline and from `file://`.
-  public var indexScript: String
+  /// The scripts that make the index (`search/index.js`, then the article shards), loaded by
+  /// `<script src>` in this order, so search works offline and from `file://`.
+  public var indexScripts: [String]
 }
 
 public struct GlossaryIndexPage: Sendable, Hashable, Encodable {

@@ -1,4 +1,3 @@
-window.sitegenSearchIndex={"articles":[
-{"url":"/articles/published/","title":"published","summary":"The published one.","date":"1 June 2025","headings":[],"terms":[],"words":"body of published"}],
+window.sitegenSearchIndex={"articles":[],
 "terms":[
 ]};

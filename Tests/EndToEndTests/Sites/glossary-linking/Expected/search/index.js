@@ -1,6 +1,4 @@
-window.sitegenSearchIndex={"articles":[
-{"url":"/articles/guarantees/","title":"Guarantees","summary":"On security guarantees.","date":"1 February 2025","headings":["Red lines"],"terms":["security guarantees","red lines","NATO","post-war defence commitments"],"words":"security guarantees are promised guarantee is not red line lines russia’s matter nato the alliance’s again post war defense commitment spelled old way here"},
-{"url":"/articles/alliance/","title":"The alliance","summary":"On NATO.","date":"15 January 2025","headings":[],"terms":["NATO","red lines"],"words":"nato grew nato’s members speak of red lines and too in code"}],
+window.sitegenSearchIndex={"articles":[],
 "terms":[
 {"url":"/glossary/nato/","name":"NATO","aliases":[],"summary":"The North Atlantic Treaty Organization."},
 {"url":"/glossary/post-war-defence-commitments/","name":"post-war defence commitments","aliases":["post-war defence commitment","post-war defense commitment"],"summary":"Promises for after a war."},
