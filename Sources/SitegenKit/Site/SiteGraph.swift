@@ -74,23 +74,33 @@ struct SiteGraph {
   }
 
   /// Every `#anchor` into another page must name one of its headings (or footnotes).
+  /// Heading ids are gathered only for the pages some anchor points into: this runs on every
+  /// build, including a one-article edit, where a set per page was most of the graph's time.
   private mutating func checkAnchors() {
     var ids: [AnchorReference.Page: Set<String>] = [:]
-    for (i, a) in articles.enumerated() {
+    for documents in [linked, linkedTerms] {
+      for document in documents {
+        for reference in document.anchors { ids[reference.page] = [] }
+      }
+    }
+    if ids.isEmpty { return }
+    for (i, a) in articles.enumerated() where ids[.article(a.slug)] != nil {
       ids[.article(a.slug)] = Set(linked[i].headings.map(\.id))
     }
-    for (i, t) in glossary.terms.enumerated() {
+    for (i, t) in glossary.terms.enumerated() where ids[.term(t.slug)] != nil {
       ids[.term(t.slug)] = Set(linkedTerms[i].headings.map(\.id))
     }
-    for reference in (linked + linkedTerms).flatMap(\.anchors) {
-      let known = ids[reference.page] ?? []
-      let f = reference.fragment
-      if known.contains(f) || f.hasPrefix("fn-") || f.hasPrefix("fnref-") { continue }
-      var message = "no heading with id '\(f)' on the page this links to"
-      if let guess = KeySuggestion.closest(to: f, among: known.sorted()) {
-        message += "; did you mean '#\(guess)'?"
+    for documents in [linked, linkedTerms] {
+      for reference in documents.lazy.flatMap(\.anchors) {
+        let known = ids[reference.page] ?? []
+        let f = reference.fragment
+        if known.contains(f) || f.hasPrefix("fn-") || f.hasPrefix("fnref-") { continue }
+        var message = "no heading with id '\(f)' on the page this links to"
+        if let guess = KeySuggestion.closest(to: f, among: known.sorted()) {
+          message += "; did you mean '#\(guess)'?"
+        }
+        diagnostics.append(.warning("link.missing-anchor", message, at: reference.location))
       }
-      diagnostics.append(.warning("link.missing-anchor", message, at: reference.location))
     }
   }
 
