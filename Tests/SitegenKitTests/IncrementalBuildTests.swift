@@ -1,4 +1,5 @@
 import Foundation
+import SitegenMarkdown
 import SitegenTemplates
 import SitegenTestSupport
 import Testing
@@ -309,8 +310,9 @@ extension IncrementalBuildTests {
     try expectSameAsColdBuild()
   }
 
-  /// `RenderStage` fingerprints an article page as its core plus the summaries it shows; a new
-  /// field must be placed in one or the other (see `SiteGraph.articlePageCore`).
+  /// `RenderStage` fingerprints an article page as its core, hashed field by field
+  /// (`SiteGraph.articlePageCoreFingerprint`), plus the summaries it shows; a new field must be
+  /// placed in one or the other (see `SiteGraph.articlePageCore`).
   @Test func articlePagesHaveTheFieldsTheFingerprintKnows() {
     let page = SiteGraph.noSummary
     let fields = Mirror(
@@ -323,6 +325,26 @@ extension IncrementalBuildTests {
         "article", "authors", "body", "bodyHash", "headings", "readingMinutes", "keyTerms",
         "related", "older", "newer", "endnotes",
       ])
+    let heading = Heading(level: 2, text: "Part", id: "part", line: 3)
+    #expect(Mirror(reflecting: heading).children.compactMap(\.label) == ["level", "text", "id", "line"])
+  }
+
+  /// Each field of an article page's core, changed alone, renders that page again.
+  @Test func anArticlesAuthorsOrAHeadingsLineAloneRenderItsPage() throws {
+    _ = try build()
+    let front = "---\ntitle: Three\nsummary: About three.\ndate: 2025-01-03\ntags: [money]\n"
+    let body = "Sanctions bite. See [one](one.md#part).\n"
+    for authors in ["[Ana Ruiz]", "[Ana Ruis]"] {
+      edit("Content/articles/three.md", front + "authors: \(authors)\n---\n" + body)
+      #expect(try build().renderedPages == ["articles/three/index.html"])
+      try expectSameAsColdBuild()
+    }
+    // The same HTML, a heading two lines lower.
+    edit(
+      "Content/articles/one.md",
+      Self.article("one", date: "2025-01-01", body: "Red lines were drawn.\n\n\n\n## Part\n\nMore."))
+    #expect(try build().renderedPages.contains("articles/one/index.html"))
+    try expectSameAsColdBuild()
   }
 }
 

@@ -113,10 +113,10 @@ struct RenderStage<T: Theme>: Sendable {
     }
   }
 
-  /// `graph.articlePage(a, related:)` as a fingerprint: its core by value, the summaries it
-  /// shows by their fingerprints, in its fields' order.
+  /// `graph.articlePage(a, related:)` as a fingerprint: its core field by field, the summaries
+  /// it shows by their fingerprints, in its fields' order.
   private func inputs(ofArticle a: Int, related: [Int], into h: inout StableHasher) {
-    h.combine(Fingerprint.of(Page.article(graph.articlePageCore(a)), memo: memo))
+    graph.articlePageCoreFingerprint(a, into: &h)
     h.combine(articleHashes[a])
     for list in [graph.usedTerms[a].map { termHashes[$0] }, related.map { articleHashes[$0] }] {
       h.combine(UInt64(list.count))
