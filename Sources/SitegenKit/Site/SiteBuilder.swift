@@ -35,7 +35,9 @@ public enum SiteBuilder {
     // do returns without waiting for it. Not beside the loader: the loader needs it to know
     // which files it may skip, and its workers waiting on it starved its own decoding of threads.
     let cacheRead = Background { BuildCache.read(cachePath) }
+    var timer = StageTimer()
     let fingerprint = BuildState.fingerprint(options: options, writer: writer)
+    timer.lap("no-change check")
     if let state = BuildState.read(BuildState.path(for: writer)),
       state.isCurrent(fingerprint: fingerprint, writer: writer, at: options.now)
     {
@@ -43,7 +45,6 @@ public enum SiteBuilder {
         diagnostics: state.diagnostics, pageCount: state.fileCount,
         write: WriteSummary(written: 0, unchanged: state.fileCount, removed: 0), upToDate: true)
     }
-    var timer = StageTimer()
     let cache = cacheRead.take()
     timer.lap("cache read")  // what is left of it after the no-change check
     // An article file whose stamp is the one the cache read it with is not read again.
