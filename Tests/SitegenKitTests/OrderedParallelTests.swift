@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import SitegenKit
@@ -31,5 +32,27 @@ import Testing
     }
     #expect(watched == nil, "the Background still held the value")
     withExtendedLifetime(work) {}
+  }
+
+  /// The thread that takes a handed-over value frees it, though the sender still holds the
+  /// `Handover` (as it holds the closure it sent): how a build frees its cache and report off
+  /// the main thread.
+  @Test func aHandedOverValueIsFreedWhereItIsTaken() {
+    weak var watched: Payload?
+    let handover: Handover<Payload>
+    do {
+      let payload = Payload(5)
+      watched = payload
+      handover = Handover(payload)
+    }
+    #expect(watched != nil)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      _ = handover.take()
+      done.signal()
+    }
+    done.wait()
+    #expect(watched == nil, "the sender's Handover still held the value")
+    #expect(handover.take() == nil)
   }
 }

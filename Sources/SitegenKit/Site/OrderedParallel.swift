@@ -81,3 +81,13 @@ final class Background<T: Sendable>: Sendable {
     }
   }
 }
+
+/// A value handed from one thread to another once. A value captured by a closure sent to
+/// another thread is freed by whichever thread lets go of the closure last, which is usually
+/// the sender: the worker is done with it at once. The worker empties a `Handover` instead, so
+/// the value is freed there.
+final class Handover<T: Sendable>: Sendable {
+  private let value: Mutex<T?>
+  init(_ value: consuming T) { self.value = Mutex(Optional(value)) }
+  func take() -> T? { value.withLock { $0.take() } }
+}
