@@ -51,12 +51,9 @@ struct RenderStage<T: Theme>: Sendable {
     siteInputs = h.finalize()
     termHashes = graph.termSummaries.map { Fingerprint.of($0) }
     articleHashes = orderedParallelMap(graph.summaries) { Fingerprint.of($0) }
-    // With the stand-in summary of every article page's core (`SiteGraph.articlePageCore`),
-    // which would otherwise be encoded again for each page.
     memo = Fingerprint.Memo(
-      terms: graph.termSummaries, termHashes: termHashes,
-      articles: graph.summaries + [SiteGraph.noSummary],
-      articleHashes: articleHashes + [Fingerprint.of(SiteGraph.noSummary)])
+      terms: graph.termSummaries, termHashes: termHashes, articles: graph.summaries,
+      articleHashes: articleHashes)
   }
 
   /// Renders what changed into `sink`; returns the paths rendered. `html` holds the articles'
