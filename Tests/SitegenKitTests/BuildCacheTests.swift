@@ -80,11 +80,13 @@ import Testing
       links: ["other.md"],
       diagnostics: [.warning("w.id", "careful", at: SourceLocation(path: "a.md", line: 2))])
     let cache = BuildCache(
-      context: 77, entries: ["articles/a.md": .init(key: 1, resolutions: 2, document: document)])
+      context: 77, targets: 5,
+      entries: ["articles/a.md": .init(key: 1, resolutions: 2, document: document)])
     let path = dir.path + "/cache"
     cache.write(to: path)
     let back = try #require(BuildCache.read(path))
     #expect(back.context == 77)
+    #expect(back.targets == 5)
     var expected = document
     expected.html = nil  // the HTML is not cached
     #expect(back.entries["articles/a.md"]?.document == expected)

@@ -601,6 +601,41 @@ import Testing
   }
 }
 
+/// The resolver's fingerprint stands for every link's resolution (the link stage then keeps a
+/// cached document's resolutions): anything a link can resolve to changes it.
+@Suite struct LinkResolverFingerprintTests {
+  static func article(_ path: String, slug: String, draft: Bool = false) throws -> Article {
+    try #require(
+      Article.parse(
+        GlossaryFixture.file(path, GlossaryFixture.article("Text.", slug: slug, draft: draft))
+      ).0)
+  }
+
+  @Test func everyTargetCounts() throws {
+    let terms = GlossaryFixture.glossary(GlossaryFixture.standardFiles).1
+    let one = try Self.article("articles/one.md", slug: "one")
+    let two = try Self.article("articles/two.md", slug: "two", draft: true)
+    let renamed = try Self.article("articles/one.md", slug: "one-renamed")
+    let moved = try Self.article("articles/uno.md", slug: "one")
+    func print(_ a: [Article], _ u: [Article], _ t: [Term]) -> UInt64 {
+      LinkResolver(articles: a, unpublished: u, terms: t).fingerprint
+    }
+    let base = print([one], [two], terms)
+    #expect(print([one], [two], terms) == base)
+    let others = [
+      print([one, two], [], terms),  // published
+      print([], [one, two], terms),  // drafted
+      print([two], [one], terms),
+      print([renamed], [two], terms),  // another slug
+      print([moved], [two], terms),  // another file
+      print([one], [], terms),  // removed
+      print([one], [two], Array(terms.dropLast())),  // a term removed
+    ]
+    #expect(!others.contains(base))
+    #expect(Set(others).count == others.count)
+  }
+}
+
 /// A freshly linked document, whose HTML is always there (only cached documents lack it).
 @dynamicMemberLookup
 struct Linked {

@@ -35,12 +35,15 @@ public struct BuildCache: Sendable {
     var document: LinkedDocument
   }
 
-  private static let magic = "sitegen-build-cache-6"
+  private static let magic = "sitegen-build-cache-7"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
 
   let context: UInt64
+  /// The link resolver's fingerprint when the entries' links were resolved
+  /// (`LinkResolver.fingerprint`).
+  var targets: UInt64 = 0
   var entries: [String: Entry]
   var parsed: [String: Parsed] = [:]
   /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
@@ -56,6 +59,7 @@ public struct BuildCache: Sendable {
     do {
       guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.uint64()
+      let targets = try r.uint64()
       let entries = try r.blocks { r in
         (
           try r.string(),
@@ -67,7 +71,8 @@ public struct BuildCache: Sendable {
       let related = try r.blocks { r in try r.array { try $0.int() } }
       guard r.isAtEnd else { return nil }
       return BuildCache(
-        context: context, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
+        context: context, targets: targets,
+        entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
         parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
         related: (relatedKey, related))
     } catch {
@@ -92,6 +97,7 @@ public struct BuildCache: Sendable {
       w.put(Self.magic)
       w.put(Self.binary)
       w.put(context)
+      w.put(targets)
       // The keys are sorted, not the records: moving 10,000 documents about cost a fifth of
       // the write.
       try w.blocks(entries.keys.sorted(), to: fd, path: temporary) { w, path in

@@ -20,6 +20,10 @@ public struct LinkResolver: Sendable {
   let unpublished: Set<String>
   /// `glossary/x.md` → slug.
   let terms: [String: String]
+  /// Everything a link can resolve to, hashed in the order given: two resolvers with the same
+  /// fingerprint resolve every link from every file alike. While it stays the same from one
+  /// build to the next, a cached document's links need not be resolved again.
+  let fingerprint: UInt64
 
   public init(articles: [Article], unpublished: [Article], terms: [Term]) {
     self.articles = Dictionary(
@@ -27,6 +31,21 @@ public struct LinkResolver: Sendable {
     self.unpublished = Set(unpublished.map(\.source.relativePath))
     self.terms = Dictionary(
       terms.map { ($0.source.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+    var h = StableHasher()
+    for (kind, list) in [(1, articles), (2, unpublished)] {
+      h.combine(UInt64(kind))
+      h.combine(UInt64(list.count))
+      for a in list {
+        h.combine(a.source.relativePath)
+        h.combine(a.slug)
+      }
+    }
+    h.combine(UInt64(terms.count))
+    for t in terms {
+      h.combine(t.source.relativePath)
+      h.combine(t.slug)
+    }
+    fingerprint = h.finalize()
   }
 
   public func resolve(_ destination: String, from source: SourceFile) -> LinkTarget {

@@ -30,6 +30,9 @@ struct LinkStage: Sendable {
   mutating func run(previous: BuildCache?, html: ArticleHTML) -> Result {
     let context = Self.context(of: linker)
     let previous = previous?.context == context ? previous : nil
+    let targets = linker.resolver.fingerprint
+    // Every link resolves as it did when the cache was written: its resolutions stand.
+    let sameTargets = previous?.targets == targets
     var documents: [LinkedDocument] = []
     documents.reserveCapacity(articles.count)
     var keys: [(key: UInt64, resolutions: UInt64)] = []
@@ -39,7 +42,8 @@ struct LinkStage: Sendable {
       let unquoted = Set(quoted.indices.filter { quoted[$0] >= SiteGraph.quotedUses })
       let chunk = Array(start..<min(start + Self.chunkSize, articles.count))
       for (i, (document, key, resolutions, hit)) in zip(
-        chunk, link(chunk, unquoted: unquoted, previous: previous, html: html))
+        chunk,
+        link(chunk, unquoted: unquoted, previous: previous, sameTargets: sameTargets, html: html))
       {
         documents.append(document)
         keys.append((key, resolutions))
@@ -49,7 +53,7 @@ struct LinkStage: Sendable {
       }
     }
     fillQuotes(&documents, cached: cached)
-    var cache = BuildCache(context: context, entries: [:])
+    var cache = BuildCache(context: context, targets: targets, entries: [:])
     for (i, document) in documents.enumerated() {
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
         key: keys[i].key, resolutions: keys[i].resolutions, document: document)
@@ -59,16 +63,20 @@ struct LinkStage: Sendable {
   }
 
   /// One chunk of articles on every core: each document with its key, what its links resolve
-  /// to, and whether it came from the cache.
+  /// to, and whether it came from the cache. `sameTargets`: the cache's resolutions were made
+  /// by a resolver like this one, so a cached document's links are not resolved again.
   private func link(
-    _ chunk: [Int], unquoted: Set<Int>, previous: BuildCache?, html: ArticleHTML
+    _ chunk: [Int], unquoted: Set<Int>, previous: BuildCache?, sameTargets: Bool,
+    html: ArticleHTML
   ) -> [(
     LinkedDocument, UInt64, UInt64, Bool
   )] {
     orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool) in
       let key = key(of: articles[i])
       if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
-        let resolutions = resolutions(entry.document.links, from: articles[i].source)
+        let resolutions =
+          sameTargets
+          ? entry.resolutions : resolutions(entry.document.links, from: articles[i].source)
         if resolutions == entry.resolutions {
           return (indexedIfNeeded(entry.document), key, resolutions, true)
         }
