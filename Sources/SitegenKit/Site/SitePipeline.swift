@@ -196,13 +196,14 @@ public enum SitePipeline {
     try sink.add(theme.assets.map { RenderedPage(path: "assets/\($0.name)", bytes: $0.bytes) })
     timer.lap("pages")
     let stage = linkStage
-    let feedHTML = orderedParallelMap(Array(0..<feedCount)) { a in
-      html.get(a) ?? stage.html(of: a, documents[a])
-    }
     try sink.add(
       SiteFiles.make(
-        pages: pages, articles: articles.published, linked: documents, feedHTML: feedHTML,
-        graph: graph, site: site, reuse: { sink.reuse(path: $0, inputs: $1) }))
+        pages: pages, articles: articles.published, linked: documents, feedCount: feedCount,
+        feedHTML: {
+          orderedParallelMap(Array(0..<feedCount)) { a in
+            html.get(a) ?? stage.html(of: a, documents[a])
+          }
+        }, graph: graph, site: site, reuse: { sink.reuse(path: $0, inputs: $1) }))
     timer.lap("feed, sitemap, search index")
     report.fileCount =
       pages.count + theme.assets.count + 4
