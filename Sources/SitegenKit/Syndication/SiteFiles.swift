@@ -51,7 +51,7 @@ enum SiteFiles {
     let feedInputs = Self.feedInputs(
       count: feedCount, articles: articles, linked: linked, graph: graph, site: siteInputs)
     let feedIsStale = reuse("feed.xml", feedInputs) == nil
-    let feedHTML = feedIsStale ? feedHTML() : []
+    let articleHTML = feedIsStale ? feedHTML() : []
     let paths = pages.compactMap { entry -> Sitemap.Entry? in
       switch entry.source {
       case .page(.notFound): return nil
@@ -77,9 +77,9 @@ enum SiteFiles {
     return orderedParallelMap(jobs) { job in
       switch job {
       case .feed:
-        let entries = feedHTML.indices.map { i in
+        let entries = articleHTML.indices.map { i in
           AtomFeed.Entry(
-            article: graph.summaries[i], authors: articles[i].authors, html: feedHTML[i],
+            article: graph.summaries[i], authors: articles[i].authors, html: articleHTML[i],
             endnotes: graph.endnotes(of: linked[i]))
         }
         return RenderedPage(
