@@ -20,6 +20,22 @@ struct ByteEscaper: Sendable {
     self.replacements = replacements
   }
 
+  /// Escapes `text` onto the end of `out`, with no string in between (the templates' path).
+  func append(_ text: String, to out: inout [UInt8]) {
+    var copy = text
+    copy.withUTF8 { bytes in
+      needs.withUnsafeBufferPointer { needs in
+        var clean = 0  // start of the run not yet copied
+        for i in 0..<bytes.count where needs[Int(bytes[i])] {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
+          out.append(contentsOf: replacements[Int(bytes[i])])
+          clean = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+      }
+    }
+  }
+
   func escape(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { bytes -> String in

@@ -9,6 +9,14 @@ struct FoldedText {
   var origin: [Int32] = []
 
   init(_ text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
+    if Self.isASCII(text) {
+      self.init(ascii: text, foldCase: foldCase)
+    } else {
+      self.init(unicode: text, foldCase: foldCase)
+    }
+  }
+
+  private init(unicode text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
     bytes.reserveCapacity(text.count)
     origin.reserveCapacity(text.count)
     var i = 0
@@ -49,6 +57,41 @@ struct FoldedText {
       }
       i = end
     }
+  }
+
+  /// Most runs are ASCII: folding then never grows the text, so both arrays are filled through
+  /// pointers at their final size instead of appended to byte by byte (a third of the matcher's
+  /// time before).
+  private init(ascii text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
+    var produced = 0
+    var origin = [Int32](repeating: 0, count: text.count)
+    bytes = [UInt8](unsafeUninitializedCapacity: text.count) { out, count in
+      origin.withUnsafeMutableBufferPointer { origin in
+        var lastWasSpace = false
+        for i in 0..<text.count {
+          let b = text[i]
+          if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+            if lastWasSpace { continue }
+            lastWasSpace = true
+            out[produced] = 0x20
+          } else {
+            lastWasSpace = false
+            out[produced] = foldCase && b >= 0x41 && b <= 0x5A ? b + 32 : b
+          }
+          origin[produced] = Int32(truncatingIfNeeded: i)
+          produced += 1
+        }
+      }
+      count = produced
+    }
+    origin.removeLast(text.count - produced)
+    self.origin = origin
+  }
+
+  private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var any: UInt8 = 0
+    for b in text { any |= b }
+    return any < 0x80
   }
 
   /// Folds a term's name the same way (trimmed), for the automaton.

@@ -81,14 +81,24 @@ struct TermAutomaton: Sendable {
   /// Calls `found(pattern, end)` for every occurrence of every pattern (end is exclusive).
   func scan(_ text: [UInt8], _ found: (Int, Int) -> Void) {
     guard !isEmpty else { return }
-    var state = 0
-    text.withUnsafeBufferPointer { bytes in
-      for i in 0..<bytes.count {
-        state = Int(next[state * classCount + Int(classOf[Int(bytes[i])])])
-        var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
-        while o >= 0 {
-          found(Int(output[o]), i + 1)
-          o = Int(dictionaryLink[o])
+    // Through pointers: the tables are read once per byte, and bounds checks on four arrays
+    // were most of the loop. Every state and class number indexes inside by construction.
+    next.withUnsafeBufferPointer { next in
+      classOf.withUnsafeBufferPointer { classOf in
+        output.withUnsafeBufferPointer { output in
+          dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
+            text.withUnsafeBufferPointer { bytes in
+              var state = 0
+              for i in 0..<bytes.count {
+                state = Int(next[state &* classCount &+ Int(classOf[Int(bytes[i])])])
+                var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
+                while o >= 0 {
+                  found(Int(output[o]), i + 1)
+                  o = Int(dictionaryLink[o])
+                }
+              }
+            }
+          }
         }
       }
     }

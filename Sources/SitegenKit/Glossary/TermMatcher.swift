@@ -45,20 +45,25 @@ public struct TermMatcher: Sendable {
   /// The mentions in `text`, sorted by position, none overlapping.
   public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
     var candidates: [Match] = []
-    for (automaton, spellings, fold) in [
-      (folded, foldedSpellings, true), (exact, exactSpellings, false),
-    ] where !automaton.isEmpty {
-      let prepared = FoldedText(text, foldCase: fold)
-      automaton.scan(prepared.bytes) { pattern, end in
-        let start = end - Int(automaton.patternLengths[pattern])
-        guard prepared.isCharacterBoundary(start), prepared.isCharacterBoundary(end) else { return }
-        let range = prepared.originalRange(start..<end, originalCount: text.count)
-        guard Self.isWholeWord(range, in: text) else { return }
-        let s = spellings[pattern]
-        candidates.append(Match(range: range, term: s.term, name: s.name))
-      }
-    }
+    find(in: text, with: folded, foldedSpellings, foldCase: true, into: &candidates)
+    find(in: text, with: exact, exactSpellings, foldCase: false, into: &candidates)
     return Self.longestFirst(candidates)
+  }
+
+  private func find(
+    in text: UnsafeBufferPointer<UInt8>, with automaton: TermAutomaton, _ spellings: [Spelling],
+    foldCase: Bool, into candidates: inout [Match]
+  ) {
+    guard !automaton.isEmpty else { return }
+    let prepared = FoldedText(text, foldCase: foldCase)
+    automaton.scan(prepared.bytes) { pattern, end in
+      let start = end - Int(automaton.patternLengths[pattern])
+      guard prepared.isCharacterBoundary(start), prepared.isCharacterBoundary(end) else { return }
+      let range = prepared.originalRange(start..<end, originalCount: text.count)
+      guard Self.isWholeWord(range, in: text) else { return }
+      let s = spellings[pattern]
+      candidates.append(Match(range: range, term: s.term, name: s.name))
+    }
   }
 
   /// Where matches overlap the longer wins, then the earlier.

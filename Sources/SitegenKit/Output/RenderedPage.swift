@@ -15,7 +15,7 @@ public struct RenderedPage: Sendable, Hashable {
   }
 
   public init(path: String, html: HTML, inputs: UInt64? = nil) {
-    self.init(path: path, bytes: Array(html.rendered.utf8), inputs: inputs)
+    self.init(path: path, bytes: html.bytes, inputs: inputs)
   }
 
   /// Output paths are made from validated slugs; this is the last wall before the disk.

@@ -1,39 +1,53 @@
 /// HTML text. Interpolating a `String` escapes it; the only way to put unescaped text in is the
 /// labelled `\(raw: …)`, easy to find with grep and kept for rendered Markdown and JSON.
+///
+/// Kept as UTF-8 bytes, not a `String`: a page is a few thousand small appends, and `String`'s
+/// append (uniqueness, capacity and ASCII checks on every call) was 18 % of a cold build's
+/// instructions. Bytes are also what the writer wants, and text is escaped straight into them.
 public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
-  public private(set) var rendered: String
+  public private(set) var bytes: [UInt8]
+
+  /// The text, decoded: for tests and messages, not on the build's path.
+  public var rendered: String { String(decoding: bytes, as: UTF8.self) }
 
   public var description: String { rendered }
 
   /// Template literals are written by us, not by editors: they are trusted as they are.
-  public init(stringLiteral value: String) { rendered = value }
+  public init(stringLiteral value: String) {
+    bytes = []
+    HTML.append(value, to: &bytes)
+  }
 
-  public init(stringInterpolation: Interpolation) { rendered = stringInterpolation.output }
+  public init(stringInterpolation: Interpolation) { bytes = stringInterpolation.output }
 
   public static let empty: HTML = ""
 
   public struct Interpolation: StringInterpolationProtocol {
-    var output = ""
+    var output: [UInt8] = []
 
     public init(literalCapacity: Int, interpolationCount: Int) {
       output.reserveCapacity(literalCapacity + interpolationCount * 16)
     }
 
-    public mutating func appendLiteral(_ literal: String) { output += literal }
+    public mutating func appendLiteral(_ literal: String) { HTML.append(literal, to: &output) }
 
     /// Text from content or anywhere else: escaped for text and quoted attributes alike.
-    public mutating func appendInterpolation(_ text: String) { output += HTML.escape(text) }
+    public mutating func appendInterpolation(_ text: String) {
+      HTMLEscaper.shared.append(text, to: &output)
+    }
 
-    public mutating func appendInterpolation(_ number: Int) { output += String(number) }
+    public mutating func appendInterpolation(_ number: Int) {
+      HTML.append(String(number), to: &output)
+    }
 
-    public mutating func appendInterpolation(_ html: HTML) { output += html.rendered }
+    public mutating func appendInterpolation(_ html: HTML) { output += html.bytes }
 
     public mutating func appendInterpolation(_ parts: [HTML]) {
-      for part in parts { output += part.rendered }
+      for part in parts { output += part.bytes }
     }
 
     /// Unescaped: rendered Markdown, JSON made by `JSON`, markup built by the Markdown stage.
-    public mutating func appendInterpolation(raw: String) { output += raw }
+    public mutating func appendInterpolation(raw: String) { HTML.append(raw, to: &output) }
   }
 
   public static func escape(_ text: String) -> String {
@@ -44,10 +58,16 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   public static func join(_ parts: [HTML], separator: HTML = "") -> HTML {
     var out = HTML.empty
     for (i, p) in parts.enumerated() {
-      if i > 0 { out.rendered += separator.rendered }
-      out.rendered += p.rendered
+      if i > 0 { out.bytes += separator.bytes }
+      out.bytes += p.bytes
     }
     return out
+  }
+
+  /// A string's UTF-8 in one copy (literals and native strings are contiguous already).
+  static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
   }
 }
 
