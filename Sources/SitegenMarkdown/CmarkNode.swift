@@ -15,8 +15,15 @@ enum CmarkNode {
   }
 
   static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
-    guard let p = cmark_node_get_literal(node) else { return [] }
-    return Array(UnsafeBufferPointer(start: p, count: strlen(p))).map { UInt8(bitPattern: $0) }
+    var out: [UInt8] = []
+    appendLiteral(of: node, to: &out)
+    return out
+  }
+
+  /// The node's literal bytes, copied onto the end of `out` in one go.
+  static func appendLiteral(of node: OpaquePointer, to out: inout [UInt8]) {
+    guard let p = cmark_node_get_literal(node) else { return }
+    out.append(contentsOf: UnsafeRawBufferPointer(start: p, count: strlen(p)))
   }
 
   static func url(_ node: OpaquePointer) -> String {
@@ -41,8 +48,11 @@ enum CmarkNode {
 
   static func text(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
     let node = make(CMARK_NODE_TEXT)
-    var cString = Array(bytes)
-    cString.append(0)
+    let cString = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+      _ = buffer.initialize(from: bytes)
+      buffer[bytes.count] = 0
+      count = bytes.count + 1
+    }
     cString.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
     }

@@ -67,7 +67,7 @@ struct TreeEditor {
         text.append(0x20)
         segments.append((start..<text.count, true))
       } else {
-        text += CmarkNode.literalBytes(node)
+        CmarkNode.appendLiteral(of: node, to: &text)
         segments.append((start..<text.count, false))
       }
     }

@@ -71,27 +71,25 @@ public struct DocumentLinker: Sendable {
     let unquoted: Set<Int>
     /// The body's lines, split on first need: only diagnostics read them.
     var linesCache: [Substring]? = nil
-    var linkedInScope = Set<Int>()
-    var used = Set<Int>()
+    var linkedInScope = TermSet()
+    var used = TermSet()
     var uses: [TermUse] = []
     var anchors: [AnchorReference] = []
     var links: [String] = []
     var diagnostics: [Diagnostic] = []
     /// Linked terms in order of their first link: endnote `n` is `notes[n - 1]`.
     var notes: [String] = []
-    var noteNumbers: [Int: Int] = [:]
+    /// `noteNumbers[t]`: term `t`'s endnote, or 0.
+    var noteNumbers: [Int] = []
 
     /// Closes a term link with its endnote number, which only print and feeds show.
     mutating func termLinkClose(_ index: Int) -> String {
-      let number: Int
-      if let n = noteNumbers[index] {
-        number = n
-      } else {
+      if noteNumbers.isEmpty { noteNumbers = Array(repeating: 0, count: linker.glossary.terms.count) }
+      if noteNumbers[index] == 0 {
         notes.append(linker.glossary.terms[index].slug)
-        number = notes.count
-        noteNumbers[index] = number
+        noteNumbers[index] = notes.count
       }
-      return DocumentLinker.termLinkClose(number)
+      return DocumentLinker.termLinkClose(noteNumbers[index])
     }
 
     mutating func beginSection(_ heading: Heading) {
@@ -141,15 +139,15 @@ public struct DocumentLinker: Sendable {
     {
       var annotations: [TextAnnotation] = []
       for match in linker.glossary.matcher.matches(in: text) where match.term != selfTerm {
-        let term = linker.glossary.terms[match.term]
         if !used.contains(match.term) {
           let start = context.offsetInBlock + match.range.lowerBound
           recordUse(match.term) {
             Self.sentence(in: context.blockText, around: start..<start + match.range.count)
           }
         }
-        let name = term.names[match.name]
-        if name.isDeprecated {
+        if linker.glossary.terms[match.term].names[match.name].isDeprecated {
+          let term = linker.glossary.terms[match.term]
+          let name = term.names[match.name]
           let line = firstLine + context.line(ofOffset: match.range.lowerBound) - 1
           diagnostics.append(
             .warning(
@@ -168,7 +166,7 @@ public struct DocumentLinker: Sendable {
     }
 
     private mutating func recordUse(_ index: Int, sentence: () -> String) {
-      guard used.insert(index).inserted else { return }
+      guard used.insert(index) else { return }
       uses.append(
         TermUse(
           slug: linker.glossary.terms[index].slug,
@@ -230,5 +228,30 @@ public struct DocumentLinker: Sendable {
         return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
       }
     }
+  }
+}
+
+/// Term indices as one flag per term. A document asks about its terms at every mention, and
+/// `Set<Int>`'s seeded hashing was most of the rewriter's own time.
+struct TermSet {
+  private var flags: [Bool] = []
+  /// The members, so that emptying costs what was put in, not the glossary's size.
+  private var members: [Int] = []
+
+  func contains(_ term: Int) -> Bool { term < flags.count && flags[term] }
+
+  /// True if `term` was not a member (it is now).
+  @discardableResult
+  mutating func insert(_ term: Int) -> Bool {
+    if term >= flags.count { flags += repeatElement(false, count: max(term + 1, 64) - flags.count) }
+    guard !flags[term] else { return false }
+    flags[term] = true
+    members.append(term)
+    return true
+  }
+
+  mutating func removeAll() {
+    for m in members { flags[m] = false }
+    members.removeAll(keepingCapacity: true)
   }
 }
