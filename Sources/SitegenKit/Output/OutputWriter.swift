@@ -197,20 +197,22 @@ public struct OutputWriter: Sendable {
       let writes = changed.filter { !base.holds($0.page.path, $0.entry) }.map(\.page)
       let links = pending.filter { !base.holds($0.path, $0.entry) }.map(\.path)
       pending = []
-      try makeFolders(for: writes.map(\.path) + links)
+      let own = try makeFolders(for: writes.map(\.path) + links)
       let spare = self.spare
       let output = writer.output
-      let writeFailures = orderedParallelMap(writes) { page in
+      let writeFailures = orderedParallelMap(Array(writes.indices)) { i in
         Self.failure {
-          try Self.replace(spare + "/" + page.path, listed: base.isListed(page.path)) {
-            try POSIXFile.create(page.bytes, at: $0)
+          if let folder = own[i] { try Self.makeFolder(spare + "/" + folder) }
+          try Self.replace(spare + "/" + writes[i].path, listed: base.isListed(writes[i].path)) {
+            try POSIXFile.create(writes[i].bytes, at: $0)
           }
         }
       }
-      let linkFailures = orderedParallelMap(links) { path in
+      let linkFailures = orderedParallelMap(Array(links.indices)) { i in
         Self.failure {
-          try Self.replace(spare + "/" + path, listed: base.isListed(path)) {
-            try Self.link(output + "/" + path, to: $0)
+          if let folder = own[writes.count + i] { try Self.makeFolder(spare + "/" + folder) }
+          try Self.replace(spare + "/" + links[i], listed: base.isListed(links[i])) {
+            try Self.link(output + "/" + links[i], to: $0)
           }
         }
       }
@@ -248,18 +250,45 @@ public struct OutputWriter: Sendable {
       throw EnvironmentError("cannot link \(source) into the new site: \(POSIXFile.errorText())")
     }
 
-    /// Parents before children, on one thread. Folders of one depth share a parent, and mkdir
-    /// holds the parent's lock while ext4 looks for a free inode (slow on this machine kind's
-    /// journal-less ext4, which skips recently deleted inodes one by one): a second core only
-    /// spins on that lock. Made in parallel, a cold 10,000-article build spent 18–20 s of
-    /// system time against 7–15 s made serially (perf: `rwsem_spin_on_owner` 18–22 % of samples).
-    private func makeFolders(for paths: [String]) throws {
+    /// Makes the new folders `paths` need, parents first, except each path's own folder when
+    /// no other path is in it (an article's, a term's): that one is returned, for the path's
+    /// write to make on its core, beside the other core's writes.
+    ///
+    /// Folders of one depth share a parent, and mkdir holds the parent's lock while ext4 looks
+    /// for a free inode (slow on this machine kind's journal-less ext4 after many deletions,
+    /// which it skips one by one): two cores making folders in one parent only spin on that
+    /// lock. Made all in parallel, a cold 10,000-article build once spent 18–20 s of system time
+    /// against 7–15 s made serially (perf: `rwsem_spin_on_owner` 18–22 % of samples). Made all
+    /// here on one thread, they kept the other core idle for a tenth of a cold build.
+    private func makeFolders(for paths: [String]) throws -> [String?] {
       var newFolders: [String] = []
-      for path in paths {
-        for folder in OutputWriter.folders(of: path) where folders.insert(folder).inserted {
-          newFolders.append(folder)
+      /// New folder → the one path in it, or -1 when several paths need it.
+      var user: [String: Int] = [:]
+      for (i, path) in paths.enumerated() {
+        for folder in OutputWriter.folders(of: path) where !folders.contains(folder) {
+          if let j = user[folder] {
+            if j != i { user[folder] = -1 }
+          } else {
+            user[folder] = i
+            newFolders.append(folder)
+          }
         }
       }
+      var own = [String?](repeating: nil, count: paths.count)
+      var serial: [String] = []
+      for folder in newFolders {
+        folders.insert(folder)
+        if let i = user[folder], i >= 0, OutputWriter.folders(of: paths[i]).last == folder {
+          own[i] = folder
+        } else {
+          serial.append(folder)
+        }
+      }
+      try makeFoldersInOrder(serial)
+      return own
+    }
+
+    private func makeFoldersInOrder(_ newFolders: [String]) throws {
       let spare = self.spare
       let byDepth = Dictionary(grouping: newFolders) { $0.split(separator: "/").count }
       for depth in byDepth.keys.sorted() {
