@@ -124,57 +124,64 @@ enum SearchIndex {
   static func scan(_ text: String) -> (words: String, wordCount: Int) {
     var text = text
     return text.withUTF8 { bytes in
-      let n = bytes.count
-      var seen = WordHashes(expected: n / 6)
-      var out: [UInt8] = []
-      out.reserveCapacity(n / 3)
-      var count = 0
-      var inToken = false  // inside a run of non-space bytes (the reader's words)
-      var i = 0
-      while i < n {
-        let b = bytes[i]
-        if b == 32 || b == 10 || b == 9 {
-          inToken = false
-          i += 1
-          continue
+      wordByte.withUnsafeBufferPointer { wordByte in
+        let n = bytes.count
+        var seen = WordHashes(expected: n / 6)
+        var out: [UInt8] = []
+        out.reserveCapacity(n / 3)
+        var count = 0
+        var inToken = false  // inside a run of non-space bytes (the reader's words)
+        var i = 0
+        while i < n {
+          let b = bytes[i]
+          if b == 32 || b == 10 || b == 9 {
+            inToken = false
+            i += 1
+            continue
+          }
+          if !inToken { count += 1 }
+          inToken = true
+          guard wordByte[Int(b)] != 0 else {
+            i += 1
+            continue
+          }
+          let start = i
+          var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+          var any: UInt8 = 0
+          while i < n {
+            let c = wordByte[Int(bytes[i])]
+            if c == 0 { break }
+            any |= c
+            hash = (hash ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+            i += 1
+          }
+          guard i - start > 1 else { continue }
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+          if any < 0x80 {
+            guard seen.insert(hash) else { continue }
+            if !out.isEmpty { out.append(32) }
+            for c in word { out.append(wordByte[Int(c)]) }
+          } else {
+            // Lowercasing beyond ASCII needs Unicode's rules; rare enough to do per word.
+            let lowered = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
+            guard seen.insert(ContentHash.of(lowered)) else { continue }
+            if !out.isEmpty { out.append(32) }
+            out += lowered
+          }
         }
-        if !inToken { count += 1 }
-        inToken = true
-        guard isWordByte(b) else {
-          i += 1
-          continue
-        }
-        let start = i
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var ascii = true
-        while i < n, isWordByte(bytes[i]) {
-          let c = bytes[i]
-          if c >= 0x80 { ascii = false }
-          hash = (hash ^ UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c)) &* 0x0000_0100_0000_01B3
-          i += 1
-        }
-        guard i - start > 1 else { continue }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-        if ascii {
-          guard seen.insert(hash) else { continue }
-          if !out.isEmpty { out.append(32) }
-          for c in word { out.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
-        } else {
-          // Lowercasing beyond ASCII needs Unicode's rules; rare enough to do per word.
-          let lowered = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
-          guard seen.insert(ContentHash.of(lowered)) else { continue }
-          if !out.isEmpty { out.append(32) }
-          out += lowered
-        }
+        return (String(decoding: out, as: UTF8.self), count)
       }
-      return (String(decoding: out, as: UTF8.self), count)
     }
   }
 
-  /// ASCII letters and digits, and every byte of a non-ASCII character.
-  @inline(__always)
-  private static func isWordByte(_ b: UInt8) -> Bool {
-    b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+  /// For each byte: 0 if it is not part of a word, else the byte lowercased (ASCII letters
+  /// and digits, and every byte of a non-ASCII character, which stays as it is).
+  private static let wordByte: [UInt8] = (0...255).map { b -> UInt8 in
+    switch b {
+    case 0x30...0x39, 0x61...0x7A, 0x80...0xFF: return UInt8(b)
+    case 0x41...0x5A: return UInt8(b + 32)
+    default: return 0
+    }
   }
 }
 
