@@ -25,7 +25,7 @@ func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
     <p class="byline">\(HTML.join(byline, separator: " · "))</p>\(tagList(a.tags, site: site))
     </header>
     \(tableOfContents(page.headings))<div class="article-body">
-    \(raw: page.body)</div>
+    \(page.body)</div>
     \(endnotesSection(page.endnotes))\(keyTermsBox(page.keyTerms))\(relatedBox(page.related))\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
     """
   let meta = PageMeta(

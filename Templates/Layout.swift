@@ -73,6 +73,7 @@ func navigation(_ current: NavSection, site: SiteContext) -> HTML {
 }
 
 /// `<time>` with a machine-readable date and the same human date in every locale.
+/// (`display`'s parts written straight in: term pages show one per backlink.)
 func time(_ date: ContentDate) -> HTML {
-  "<time datetime=\"\(date.text)\">\(date.display)</time>"
+  "<time datetime=\"\(date.text)\">\(date.day) \(date.monthName) \(date.year)</time>"
 }

@@ -13,7 +13,7 @@ import Testing
   static func page(body: String = "<p>x</p>", related: [ArticleSummary] = []) -> Page {
     .article(
       ArticlePage(
-        article: summary, authors: [], body: body, bodyHash: ContentHash.of(string: body),
+        article: summary, authors: [], body: HTML(rawBytes: Array(body.utf8)), bodyHash: ContentHash.of(string: body),
         headings: [],
         readingMinutes: 1, keyTerms: [], related: related, older: nil, newer: nil, endnotes: []))
   }

@@ -82,7 +82,9 @@ public struct ContentDate: Sendable, Hashable, Comparable, Encodable {
   ]
 
   /// "20 August 2025": the same in every locale and time zone.
-  public var display: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+  public var display: String { "\(day) \(monthName) \(year)" }
+
+  public var monthName: String { Self.monthNames[month - 1] }
 
   /// The calendar date part, `YYYY-MM-DD`.
   public var isoDate: String {

@@ -58,8 +58,20 @@ final class ArticleHTML: Sendable {
   func get(_ i: Int) -> String? {
     let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
     guard let spilled else { return held }
-    return String(unsafeUninitializedCapacity: spilled.count) { buffer in
-      guard let base = buffer.baseAddress else { return 0 }  // an empty document
+    return String(decoding: read(spilled), as: UTF8.self)
+  }
+
+  /// `get(i)`'s bytes: what a page is made of, with no String between.
+  func bytes(_ i: Int) -> [UInt8]? {
+    let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
+    guard let spilled else { return held.map { Array($0.utf8) } }
+    return read(spilled)
+  }
+
+  private func read(_ spilled: (offset: Int, count: Int)) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: spilled.count) { buffer, initialized in
+      initialized = 0
+      guard let base = buffer.baseAddress else { return }  // an empty document
       var done = 0
       while done < spilled.count {
         let n = pread(fd, base + done, spilled.count - done, off_t(spilled.offset + done))
@@ -69,7 +81,7 @@ final class ArticleHTML: Sendable {
         guard n > 0 else { fatalError("cannot read back linked HTML: \(POSIXFile.errorText())") }
         done += n
       }
-      return done
+      initialized = done
     }
   }
 

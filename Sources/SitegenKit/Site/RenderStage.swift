@@ -78,7 +78,8 @@ struct RenderStage<T: Theme>: Sendable {
           case .term(let t): page = .term(graph.termPage(t))
           case .article(let a):
             var article = graph.articlePage(a, related: made[k].related)
-            article.body = html.get(a) ?? linkStage.html(of: a, graph.linked[a])
+            article.body = HTML(
+              rawBytes: html.bytes(a) ?? Array(linkStage.html(of: a, graph.linked[a]).utf8))
             page = .article(article)
           }
           return RenderedPage(

@@ -22,6 +22,10 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
 
   public static let empty: HTML = ""
 
+  /// Unescaped bytes, like `\(raw: …)`: an article's rendered Markdown, read back from the
+  /// link stage's spill file without a pass to check UTF-8 that cmark already made.
+  public init(rawBytes: [UInt8]) { bytes = rawBytes }
+
   public struct Interpolation: StringInterpolationProtocol {
     var output: [UInt8] = []
 

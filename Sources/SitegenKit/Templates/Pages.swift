@@ -28,8 +28,8 @@ public struct TermSummary: Sendable, Hashable, Encodable {
 public struct ArticlePage: Sendable, Hashable, Encodable {
   public var article: ArticleSummary
   public var authors: [String]
-  /// Rendered Markdown with term links.
-  public var body: String
+  /// Rendered Markdown with term links, as the link stage made it.
+  public var body: HTML
   /// `ContentHash` of `body`: the page's fingerprint counts the body by it.
   public var bodyHash: UInt64
   public var headings: [Heading]
