@@ -78,32 +78,35 @@ final class ProgressMeter: Sendable {
   /// false once the build has finished.
   private func draw(after gap: UInt64) -> Bool {
     let now = DispatchTime.now().uptimeNanoseconds
-    let line: String? = state.withLock { s in
-      guard !s.finished else { return nil }
-      guard now - start > 500_000_000, now - s.lastDraw >= gap else { return "" }
+    // The line is written under the lock: written after it, a draw that `finish` overtook
+    // would land after the clearing and before the summary.
+    return state.withLock { s in
+      guard !s.finished else { return false }
+      guard now - start > 500_000_000, now - s.lastDraw >= gap else { return true }
       s.lastDraw = now
       s.drawn = true
-      let seconds = String(format: "%.1f s", Double(now - start) / 1e9)
-      guard s.done > 0 else { return "Reading and linking the content (\(seconds))" }
-      let total = s.articles.flatMap { a in s.terms.map { a + $0 } }
-      if let total, s.done >= total {
-        return "Rendered \(s.done) articles and terms; writing the site (\(seconds))"
-      }
-      return "Rendering articles and terms: \(s.done)" + (total.map { " of \($0)" } ?? "")
-        + " (\(seconds))"
+      write("\r" + Self.line(s, seconds: Double(now - start) / 1e9) + "\u{1B}[K")
+      return true
     }
-    guard let line else { return false }
-    if !line.isEmpty { write("\r" + line + "\u{1B}[K") }
-    return true
+  }
+
+  private static func line(_ s: State, seconds: Double) -> String {
+    let seconds = String(format: "%.1f s", seconds)
+    guard s.done > 0 else { return "Reading and linking the content (\(seconds))" }
+    let total = s.articles.flatMap { a in s.terms.map { a + $0 } }
+    if let total, s.done >= total {
+      return "Rendered \(s.done) articles and terms; writing the site (\(seconds))"
+    }
+    return "Rendering articles and terms: \(s.done)" + (total.map { " of \($0)" } ?? "")
+      + " (\(seconds))"
   }
 
   /// Clears the line before the summary and diagnostics are printed.
   func finish() {
-    let drawn = state.withLock { s in
+    state.withLock { s in
       s.finished = true
-      return s.drawn
+      if s.drawn { write("\r\u{1B}[K") }
     }
-    if drawn { write("\r\u{1B}[K") }
   }
 
   private func write(_ text: String) {
