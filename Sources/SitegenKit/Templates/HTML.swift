@@ -44,14 +44,28 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
       HTML.append(String(number), to: &output)
     }
 
-    public mutating func appendInterpolation(_ html: HTML) { output += html.bytes }
+    public mutating func appendInterpolation(_ html: HTML) {
+      makeRoom(html.bytes.count)
+      output += html.bytes
+    }
 
     public mutating func appendInterpolation(_ parts: [HTML]) {
+      makeRoom(parts.reduce(0) { $0 + $1.bytes.count })
       for part in parts { output += part.bytes }
     }
 
     /// Unescaped: rendered Markdown, JSON made by `JSON`, markup built by the Markdown stage.
-    public mutating func appendInterpolation(raw: String) { HTML.append(raw, to: &output) }
+    public mutating func appendInterpolation(raw: String) {
+      makeRoom(raw.utf8.count)
+      HTML.append(raw, to: &output)
+    }
+
+    /// Before a large part (an article's body, a page's main): room for it and half as much
+    /// again, so the literals after it do not make the array grow, and copy the part, once more.
+    private mutating func makeRoom(_ count: Int) {
+      let needed = output.count + count
+      if needed > output.capacity { output.reserveCapacity(needed + needed / 2) }
+    }
   }
 
   public static func escape(_ text: String) -> String {
