@@ -219,6 +219,20 @@ import Testing
         == [Found(text: text, term: 0)])
   }
 
+  /// ASCII runs are matched without a folded copy, keeping only the last folded bytes'
+  /// origins; a long name, after collapsed blanks, must still start where it does.
+  @Test func longNamesAfterCollapsedBlanksStartInThePlace() {
+    let name = "the comprehensive bilateral security and defence cooperation agreement"
+    let text = "Words,  \n\t then   The Comprehensive  Bilateral\nSecurity and Defence Cooperation   Agreement."
+    #expect(
+      Self.find(text, [[name], ["security"]])
+        == [
+          Found(
+            text: "The Comprehensive  Bilateral\nSecurity and Defence Cooperation   Agreement",
+            term: 0)
+        ])
+  }
+
   @Test func whitespaceInsideATermIsFolded() {
     #expect(
       Self.find("Talk of security guarantees again.", [["  security \t guarantees\n"]])

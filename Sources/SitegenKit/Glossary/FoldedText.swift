@@ -88,7 +88,7 @@ struct FoldedText {
     self.origin = origin
   }
 
-  private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     var any: UInt8 = 0
     for b in text { any |= b }
     return any < 0x80

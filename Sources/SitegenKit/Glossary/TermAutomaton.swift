@@ -11,6 +11,7 @@ struct TermAutomaton: Sendable {
   /// The nearest state on the failure chain that ends a pattern, or -1.
   private var dictionaryLink: [Int32] = []
   private(set) var patternLengths: [Int32] = []
+  private var longestPattern = 0
 
   var isEmpty: Bool { patternLengths.isEmpty }
 
@@ -23,6 +24,7 @@ struct TermAutomaton: Sendable {
     }
     precondition(classCount <= 256, "at most 255 distinct bytes in patterns")
     patternLengths = patterns.map { Int32($0.count) }
+    longestPattern = patterns.map(\.count).max() ?? 0
     newState()
     for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
@@ -95,6 +97,54 @@ struct TermAutomaton: Sendable {
                 while o >= 0 {
                   found(Int(output[o]), i + 1)
                   o = Int(dictionaryLink[o])
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// `scan` over ASCII text folded on the way (blank runs as one space, letters lowercased
+  /// when `foldCase`), with no folded copy: `found(pattern, start, end)` gets the original
+  /// byte range. Only the last `longestPattern` folded bytes' origins are kept, in a ring.
+  func scanFoldingASCII(
+    _ text: UnsafeBufferPointer<UInt8>, foldCase: Bool, _ found: (Int, Int, Int) -> Void
+  ) {
+    guard !isEmpty else { return }
+    var ringSize = 16
+    while ringSize <= longestPattern { ringSize <<= 1 }
+    let mask = ringSize - 1
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ring in
+      next.withUnsafeBufferPointer { next in
+        classOf.withUnsafeBufferPointer { classOf in
+          output.withUnsafeBufferPointer { output in
+            dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
+              patternLengths.withUnsafeBufferPointer { lengths in
+                var state = 0
+                var folded = 0  // folded bytes so far
+                var lastWasSpace = false
+                for i in 0..<text.count {
+                  var b = text[i]
+                  if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                    b = 0x20
+                  } else {
+                    lastWasSpace = false
+                    if foldCase && b >= 0x41 && b <= 0x5A { b += 32 }
+                  }
+                  ring[folded & mask] = Int32(truncatingIfNeeded: i)
+                  folded += 1
+                  state = Int(next[state &* classCount &+ Int(classOf[Int(b)])])
+                  var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
+                  while o >= 0 {
+                    let pattern = Int(output[o])
+                    let start = Int(ring[(folded - Int(lengths[pattern])) & mask])
+                    found(pattern, start, i + 1)
+                    o = Int(dictionaryLink[o])
+                  }
                 }
               }
             }

@@ -55,6 +55,16 @@ public struct TermMatcher: Sendable {
     foldCase: Bool, into candidates: inout [Match]
   ) {
     guard !automaton.isEmpty else { return }
+    if FoldedText.isASCII(text) {
+      // Every byte is a character: every folded byte is on a boundary, and a match (never
+      // ending in a blank: names are trimmed) ends right after its last byte.
+      automaton.scanFoldingASCII(text, foldCase: foldCase) { pattern, start, end in
+        guard Self.isWholeWord(start..<end, in: text) else { return }
+        let s = spellings[pattern]
+        candidates.append(Match(range: start..<end, term: s.term, name: s.name))
+      }
+      return
+    }
     let prepared = FoldedText(text, foldCase: foldCase)
     automaton.scan(prepared.bytes) { pattern, end in
       let start = end - Int(automaton.patternLengths[pattern])
