@@ -1,3 +1,5 @@
+import SitegenMarkdown
+
 /// The search page's index, built at build time: `/search/index.js` defines it with the glossary
 /// terms, and `/search/articles-K.js` scripts add the articles, shard by shard. Articles carry
 /// their title, summary, headings, term names and the distinct words of their text; terms their
@@ -45,16 +47,24 @@ enum SearchIndex {
   }
 
   /// What `articleJSON(e)` is made of, for a shard's fingerprint: change one with the other.
-  static func fingerprint(_ e: ArticleEntry, into h: inout StableHasher) {
-    h.combine(e.article.url)
-    h.combine(e.article.title)
-    h.combine(e.article.summary)
-    h.combine(e.article.date.display)
-    for list in [e.headings, e.termsJSON] {
-      h.combine(UInt64(list.count))
-      for item in list { h.combine(item) }
+  /// An article's entry as a fingerprint, from what the entry is made of, without making it:
+  /// every shard is fingerprinted on every build. The date counts by the parts `display` shows,
+  /// the words by their hash.
+  static func fingerprint(
+    _ article: ArticleSummary, headings: [Heading], terms: [Int], termNames: [String],
+    wordsHash: UInt64, into h: inout StableHasher
+  ) {
+    h.combine(article.url)
+    h.combine(article.title)
+    h.combine(article.summary)
+    for part in [article.date.year, article.date.month, article.date.day] {
+      h.combine(UInt64(truncatingIfNeeded: part))
     }
-    h.combine(e.wordsJSON)
+    h.combine(UInt64(headings.count))
+    for heading in headings { h.combine(heading.text) }
+    h.combine(UInt64(terms.count))
+    for t in terms { h.combine(termNames[t]) }
+    h.combine(wordsHash)
   }
 
   /// One article's entry, as JSON, in one buffer: its words are most of a large site's index.

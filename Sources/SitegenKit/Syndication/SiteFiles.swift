@@ -39,7 +39,11 @@ enum SiteFiles {
       var h = StableHasher()
       h.combine(binary)
       h.combine(UInt64(shard.count))
-      for i in shard { SearchIndex.fingerprint(entry(i), into: &h) }
+      for i in shard {
+        SearchIndex.fingerprint(
+          graph.summaries[i], headings: linked[i].headings, terms: graph.usedTerms[i],
+          termNames: termNames, wordsHash: linked[i].searchWordsHash, into: &h)
+      }
       return h.finalize()
     }
     let staleShards = members.indices.filter {
