@@ -49,8 +49,10 @@ struct SiteGraph {
       d.useTerms.count == d.termUses.count
         ? d.useTerms : d.termUses.map { glossary.index(of: $0.slug) ?? -1 }
     }
-    for (i, document) in linked.enumerated() {
-      for (use, t) in zip(document.termUses, terms(document)) where t >= 0 {
+    // By index: `enumerated()` would copy every document (a dozen references each) to read
+    // two of its arrays.
+    for i in linked.indices {
+      for (use, t) in zip(linked[i].termUses, terms(linked[i])) where t >= 0 {
         if let sentence = use.sentence { quotes[t][i] = sentence }
         postings[t].append(i)
         usedTerms[i].append(t)
