@@ -8,15 +8,9 @@ struct FoldedText {
   /// `origin[i]`: offset in the original text of the character that produced `bytes[i]`.
   var origin: [Int32] = []
 
+  /// (ASCII runs, most of every article, do not come here: the matcher folds them as it scans,
+  /// `TermAutomaton.scanFoldingASCII`. Term names and other runs do.)
   init(_ text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
-    if Self.isASCII(text) {
-      self.init(ascii: text, foldCase: foldCase)
-    } else {
-      self.init(unicode: text, foldCase: foldCase)
-    }
-  }
-
-  private init(unicode text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
     bytes.reserveCapacity(text.count)
     origin.reserveCapacity(text.count)
     var i = 0
@@ -24,13 +18,8 @@ struct FoldedText {
     while i < text.count {
       let b = text[i]
       if b < 0x80 {
-        // ASCII fast path: most of every article.
-        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-          if !lastWasSpace { append(0x20, from: i) }
-          lastWasSpace = true
-        } else {
-          append(foldCase && b >= 0x41 && b <= 0x5A ? b + 32 : b, from: i)
-          lastWasSpace = false
+        if let folded = Self.fold(ascii: b, foldCase: foldCase, after: &lastWasSpace) {
+          append(folded, from: i)
         }
         i += 1
         continue
@@ -59,33 +48,16 @@ struct FoldedText {
     }
   }
 
-  /// Most runs are ASCII: folding then never grows the text, so both arrays are filled through
-  /// pointers at their final size instead of appended to byte by byte (a third of the matcher's
-  /// time before).
-  private init(ascii text: UnsafeBufferPointer<UInt8>, foldCase: Bool) {
-    var produced = 0
-    var origin = [Int32](repeating: 0, count: text.count)
-    bytes = [UInt8](unsafeUninitializedCapacity: text.count) { out, count in
-      origin.withUnsafeMutableBufferPointer { origin in
-        var lastWasSpace = false
-        for i in 0..<text.count {
-          let b = text[i]
-          if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-            if lastWasSpace { continue }
-            lastWasSpace = true
-            out[produced] = 0x20
-          } else {
-            lastWasSpace = false
-            out[produced] = foldCase && b >= 0x41 && b <= 0x5A ? b + 32 : b
-          }
-          origin[produced] = Int32(truncatingIfNeeded: i)
-          produced += 1
-        }
-      }
-      count = produced
+  /// One ASCII byte folded: blanks as a space, nil for a blank that continues a run; letters
+  /// lowercased when `foldCase`. The one rule for both paths of the matcher.
+  @inline(__always)
+  static func fold(ascii b: UInt8, foldCase: Bool, after lastWasSpace: inout Bool) -> UInt8? {
+    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+      defer { lastWasSpace = true }
+      return lastWasSpace ? nil : 0x20
     }
-    origin.removeLast(text.count - produced)
-    self.origin = origin
+    lastWasSpace = false
+    return foldCase && b >= 0x41 && b <= 0x5A ? b + 32 : b
   }
 
   static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -126,15 +126,9 @@ struct TermAutomaton: Sendable {
                 var folded = 0  // folded bytes so far
                 var lastWasSpace = false
                 for i in 0..<text.count {
-                  var b = text[i]
-                  if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                    if lastWasSpace { continue }
-                    lastWasSpace = true
-                    b = 0x20
-                  } else {
-                    lastWasSpace = false
-                    if foldCase && b >= 0x41 && b <= 0x5A { b += 32 }
-                  }
+                  guard
+                    let b = FoldedText.fold(ascii: text[i], foldCase: foldCase, after: &lastWasSpace)
+                  else { continue }
                   ring[folded & mask] = Int32(truncatingIfNeeded: i)
                   folded += 1
                   state = Int(next[state &* classCount &+ Int(classOf[Int(b)])])

@@ -28,17 +28,16 @@ struct BuildState: Equatable {
     let snapshot = SourceSnapshot(folders: [options.contentDirectory])
     // Hashed field by field, not written out as text first: 10,000 interpolated lines were
     // most of a large site's no-change check after its stats.
-    let paths = snapshot.files.keys.sorted()
-    h.combine(UInt64(paths.count))
-    for path in paths {
-      let s = snapshot.files[path]!
+    let files = snapshot.files.sorted { $0.key < $1.key }
+    h.combine(UInt64(files.count))
+    for (path, s) in files {
       h.combine(path)
       for field in [s.size, s.modified, s.modifiedNanoseconds] {
         h.combine(UInt64(truncatingIfNeeded: field))
       }
       h.combine(s.inode)
     }
-    return ContentHash.hex(h.finalize()) + ContentHash.hex(UInt64(paths.count))
+    return ContentHash.hex(h.finalize()) + ContentHash.hex(UInt64(files.count))
   }
 
   static func manifestStamp(_ writer: OutputWriter) -> String {
