@@ -77,10 +77,12 @@ final class ProgressMeter: Sendable {
   /// Redraws the line when the build has run half a second and the last draw is `gap` old;
   /// false once the build has finished.
   private func draw(after gap: UInt64) -> Bool {
-    let now = DispatchTime.now().uptimeNanoseconds
-    // The line is written under the lock: written after it, a draw that `finish` overtook
-    // would land after the clearing and before the summary.
+    // The clock is read and the line written under the lock. Read before it, another thread's
+    // later `now` could be `lastDraw` already, and `now - lastDraw` trapped on overflow (a
+    // crash a loaded machine hit once in a few builds). Written after it, a draw that `finish`
+    // overtook would land after the clearing and before the summary.
     return state.withLock { s in
+      let now = DispatchTime.now().uptimeNanoseconds
       guard !s.finished else { return false }
       guard now - start > 500_000_000, now - s.lastDraw >= gap else { return true }
       s.lastDraw = now

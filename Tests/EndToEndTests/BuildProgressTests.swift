@@ -37,7 +37,11 @@ import Testing
     try process.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let output = String(decoding: data, as: UTF8.self)
+    // `script -e` exits as the build did: a crash in the progress meter shows here, with its
+    // backtrace, not as a missing summary line.
+    #expect(process.terminationStatus == 0, "\(output)")
+    return output
   }
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
