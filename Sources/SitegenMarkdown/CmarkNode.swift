@@ -14,12 +14,6 @@ enum CmarkNode {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
   }
 
-  static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
-    var out: [UInt8] = []
-    appendLiteral(of: node, to: &out)
-    return out
-  }
-
   /// The node's literal bytes, copied onto the end of `out` in one go.
   static func appendLiteral(of node: OpaquePointer, to out: inout [UInt8]) {
     guard let p = cmark_node_get_literal(node) else { return }

@@ -83,26 +83,8 @@ struct TermAutomaton: Sendable {
   /// Calls `found(pattern, end)` for every occurrence of every pattern (end is exclusive).
   func scan(_ text: [UInt8], _ found: (Int, Int) -> Void) {
     guard !isEmpty else { return }
-    // Through pointers: the tables are read once per byte, and bounds checks on four arrays
-    // were most of the loop. Every state and class number indexes inside by construction.
-    next.withUnsafeBufferPointer { next in
-      classOf.withUnsafeBufferPointer { classOf in
-        output.withUnsafeBufferPointer { output in
-          dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
-            text.withUnsafeBufferPointer { bytes in
-              var state = 0
-              for i in 0..<bytes.count {
-                state = Int(next[state &* classCount &+ Int(classOf[Int(bytes[i])])])
-                var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
-                while o >= 0 {
-                  found(Int(output[o]), i + 1)
-                  o = Int(dictionaryLink[o])
-                }
-              }
-            }
-          }
-        }
-      }
+    walking { walk in
+      for (i, byte) in text.enumerated() { walk.step(byte) { found($0, i + 1) } }
     }
   }
 
@@ -117,31 +99,54 @@ struct TermAutomaton: Sendable {
     while ringSize <= longestPattern { ringSize <<= 1 }
     let mask = ringSize - 1
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ring in
-      next.withUnsafeBufferPointer { next in
-        classOf.withUnsafeBufferPointer { classOf in
-          output.withUnsafeBufferPointer { output in
-            dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
-              patternLengths.withUnsafeBufferPointer { lengths in
-                var state = 0
-                var folded = 0  // folded bytes so far
-                var lastWasSpace = false
-                for i in 0..<text.count {
-                  guard
-                    let b = FoldedText.fold(ascii: text[i], foldCase: foldCase, after: &lastWasSpace)
-                  else { continue }
-                  ring[folded & mask] = Int32(truncatingIfNeeded: i)
-                  folded += 1
-                  state = Int(next[state &* classCount &+ Int(classOf[Int(b)])])
-                  var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
-                  while o >= 0 {
-                    let pattern = Int(output[o])
-                    let start = Int(ring[(folded - Int(lengths[pattern])) & mask])
-                    found(pattern, start, i + 1)
-                    o = Int(dictionaryLink[o])
-                  }
-                }
-              }
-            }
+      walking { walk in
+        var folded = 0  // folded bytes so far
+        var lastWasSpace = false
+        for i in 0..<text.count {
+          guard let byte = FoldedText.fold(ascii: text[i], foldCase: foldCase, after: &lastWasSpace)
+          else { continue }
+          ring[folded & mask] = Int32(truncatingIfNeeded: i)
+          folded += 1
+          walk.step(byte) { pattern in
+            found(pattern, Int(ring[(folded - Int(patternLengths[pattern])) & mask]), i + 1)
+          }
+        }
+      }
+    }
+  }
+
+  /// The tables as pointers for one scan. They are read once per byte, and bounds checks on
+  /// four arrays were most of the loop; every state and class number indexes inside them by
+  /// construction.
+  private struct Walk {
+    let next: UnsafeBufferPointer<Int32>
+    let classOf: UnsafeBufferPointer<UInt8>
+    let output: UnsafeBufferPointer<Int32>
+    let dictionaryLink: UnsafeBufferPointer<Int32>
+    let classCount: Int
+    var state = 0
+
+    /// Takes one byte; calls `found(pattern)` for each pattern that ends with it.
+    @inline(__always)
+    mutating func step(_ byte: UInt8, _ found: (Int) -> Void) {
+      state = Int(next[state &* classCount &+ Int(classOf[Int(byte)])])
+      var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
+      while o >= 0 {
+        found(Int(output[o]))
+        o = Int(dictionaryLink[o])
+      }
+    }
+  }
+
+  private func walking(_ body: (inout Walk) -> Void) {
+    next.withUnsafeBufferPointer { next in
+      classOf.withUnsafeBufferPointer { classOf in
+        output.withUnsafeBufferPointer { output in
+          dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
+            var walk = Walk(
+              next: next, classOf: classOf, output: output, dictionaryLink: dictionaryLink,
+              classCount: classCount)
+            body(&walk)
           }
         }
       }

@@ -128,8 +128,8 @@ struct RenderStage<T: Theme>: Sendable {
 
   /// `graph.termPage(t)` as a fingerprint: the page without its backlinks by value, then each
   /// backlink by its article's fingerprint, then the quoted sentences (at most
-  /// `SiteGraph.quotedUses`), each after its article's fingerprint. Looking a quote up per backlink was 1,800 dictionary
-  /// lookups a term at 10,000 articles, nearly all misses, on every build.
+  /// `SiteGraph.quotedUses`), each after its article's fingerprint. Looking a quote up per
+  /// backlink was 1,800 dictionary lookups a term at 10,000 articles, nearly all misses.
   private func inputs(ofTerm t: Int, into h: inout StableHasher) {
     let core = graph.termPage(t, withBacklinks: false)
     h.combine(Fingerprint.of(Page.term(core), memo: memo))

@@ -47,9 +47,8 @@ enum SearchIndex {
   }
 
   /// What `articleJSON(e)` is made of, for a shard's fingerprint: change one with the other.
-  /// An article's entry as a fingerprint, from what the entry is made of, without making it:
-  /// every shard is fingerprinted on every build. The date counts by the parts `display` shows,
-  /// the words by their hash.
+  /// Taken from what the entry is made of, without making it (every shard is fingerprinted on
+  /// every build): the date by the parts `display` shows, the words by their hash.
   static func fingerprint(
     _ article: ArticleSummary, headings: [Heading], terms: [Int], termNames: [String],
     wordsHash: UInt64, into h: inout StableHasher
