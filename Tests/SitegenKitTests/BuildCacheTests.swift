@@ -97,6 +97,53 @@ import Testing
 }
 
 extension BuildCacheTests {
+  /// Term uses and endnotes are cached as indices into the glossary's slugs, a slug whose index
+  /// does not name it keeps its spelling, and a record copied from the cache it was read from
+  /// reads back as it was.
+  @Test func termSlugsRoundTripAsIndicesAndCopiedRecords() throws {
+    let dir = TemporaryDirectory()
+    var document = LinkedDocument(
+      html: nil, htmlHash: 1, headings: [], plainText: "",
+      termUses: [
+        TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "gone", sentence: nil),
+        TermUse(slug: "minsk", sentence: nil),
+      ],
+      notes: ["nato"], anchors: [], links: [], diagnostics: [])
+    document.setSearchWords(json: "[\"nato\"]")
+    // "minsk" claims index 0, which is "budapest": written with its slug, read back as is.
+    document.useTerms = [1, -1, 0]
+    document.noteTerms = [1]
+    let cache = BuildCache(
+      context: 1, targets: 2, termSlugs: ["budapest", "nato"],
+      entries: ["articles/a.md": .init(key: 3, resolutions: 4, document: document)])
+    let path = dir.path + "/cache"
+    cache.write(to: path)
+    let back = try #require(BuildCache.read(path))
+    #expect(back.termSlugs == ["budapest", "nato"])
+    let entry = try #require(back.entries["articles/a.md"])
+    #expect(entry.document == document)
+    #expect(entry.document.searchWordsHash == ContentHash.of(string: "[\"nato\"]"))
+    #expect(entry.encoded != nil)
+    back.write(to: path)
+    var again = try #require(BuildCache.read(path))
+    #expect(again.entries["articles/a.md"]?.document == document)
+    #expect(again.entries["articles/a.md"]?.key == 3)
+    // A record changed after reading is written as changed, not copied.
+    again.entries["articles/a.md"]?.document.termUses[0].sentence = "NATO said no."
+    #expect(again.entries["articles/a.md"]?.encoded == nil)
+    again.write(to: path)
+    let changed = try #require(BuildCache.read(path))
+    #expect(changed.entries["articles/a.md"]?.document.termUses[0].sentence == "NATO said no.")
+  }
+
+  @Test func aParseWithANewStampIsEncodedAgain() {
+    var parsed = BuildCache.Parsed(
+      key: 1, article: nil, diagnostics: [], bodyOffset: nil, stamp: nil, encoded: [1, 2, 3])
+    parsed.stamp = FileStamp(
+      modified: 1, modifiedNanoseconds: 2, size: 3, inode: 4, changed: 5, device: 6)
+    #expect(parsed.encoded == nil)
+  }
+
   @Test func aMemoChangesOnlyTheSpeed() {
     let related = ArticleSummary(
       slug: "other", title: "Other", summary: "O", date: ContentDate.parse("2025-01-01")!,

@@ -18,24 +18,33 @@ import SitegenMarkdown
 public struct BuildCache: Sendable {
   /// An article file's parse: the article without its source and body (which come from the
   /// file as read now), or nil when it has errors; its diagnostics either way.
+  /// A record changed after it was read is encoded again: each field drops `encoded` when set.
   struct Parsed: Sendable {
-    var key: UInt64
-    var article: Article?
-    var diagnostics: [Diagnostic]
+    var key: UInt64 { didSet { encoded = nil } }
+    var article: Article? { didSet { encoded = nil } }
+    var diagnostics: [Diagnostic] { didSet { encoded = nil } }
     /// Where the body starts in the file's bytes, when the file needs no decoding.
-    var bodyOffset: Int?
+    var bodyOffset: Int? { didSet { encoded = nil } }
     /// The file's stamp when it was read, if settled: while it is the same, the next build
     /// takes all of this without reading the file.
-    var stamp: FileStamp? = nil
+    var stamp: FileStamp? = nil {
+      didSet { encoded = nil }
+    }
+    /// This record's bytes in the cache it was read from, while nothing in it has changed: the
+    /// next cache copies them instead of encoding the record again (most of a one-article
+    /// edit's cache write).
+    var encoded: ArraySlice<UInt8>? = nil
   }
 
   struct Entry: Sendable {
-    var key: UInt64
-    var resolutions: UInt64
-    var document: LinkedDocument
+    var key: UInt64 { didSet { encoded = nil } }
+    var resolutions: UInt64 { didSet { encoded = nil } }
+    var document: LinkedDocument { didSet { encoded = nil } }
+    /// As `Parsed.encoded`; set by whoever builds the entry from one read unchanged.
+    var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-7"
+  private static let magic = "sitegen-build-cache-8"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -44,8 +53,17 @@ public struct BuildCache: Sendable {
   /// The link resolver's fingerprint when the entries' links were resolved
   /// (`LinkResolver.fingerprint`).
   var targets: UInt64 = 0
+  /// The glossary's slugs in index order, as the context fixes them: a document's term uses and
+  /// endnotes are written as indices into this list, not as a slug each (120 strings an
+  /// article, half of reading the cache).
+  var termSlugs: [String] = []
   var entries: [String: Entry]
   var parsed: [String: Parsed] = [:]
+  /// The order to write `entries` and `parsed` in, when the builder knows one (articles by
+  /// date, files by path); otherwise, or when it does not list them all, they are sorted.
+  /// Sorting 10,000 paths twice was a fifth of a one-article edit's cache write.
+  var entryOrder: [String] = []
+  var parsedOrder: [String] = []
   /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
   var related: (key: UInt64, lists: [[Int]])?
 
@@ -60,18 +78,27 @@ public struct BuildCache: Sendable {
       guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.uint64()
       let targets = try r.uint64()
+      let termSlugs = try r.array { try $0.string() }
       let entries = try r.blocks { r in
-        (
-          try r.string(),
-          Entry(key: try r.uint64(), resolutions: try r.uint64(), document: try readDocument(&r))
-        )
+        let start = r.position
+        let path = try r.string()
+        var entry = Entry(
+          key: try r.uint64(), resolutions: try r.uint64(),
+          document: try readDocument(&r, termSlugs: termSlugs))
+        entry.encoded = r.record(from: start)
+        return (path, entry)
       }
-      let parsed = try r.blocks(readParsed)
+      let parsed = try r.blocks { r in
+        let start = r.position
+        var (path, parsed) = try readParsed(&r)
+        parsed.encoded = r.record(from: start)
+        return (path, parsed)
+      }
       let relatedKey = try r.uint64()
       let related = try r.blocks { r in try r.array { try $0.int() } }
       guard r.isAtEnd else { return nil }
       return BuildCache(
-        context: context, targets: targets,
+        context: context, targets: targets, termSlugs: termSlugs,
         entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
         parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
         related: (relatedKey, related))
@@ -98,16 +125,18 @@ public struct BuildCache: Sendable {
       w.put(Self.binary)
       w.put(context)
       w.put(targets)
+      w.put(termSlugs) { $0.put($1) }
       // The keys are sorted, not the records: moving 10,000 documents about cost a fifth of
       // the write.
-      try w.blocks(entries.keys.sorted(), to: fd, path: temporary) { w, path in
+      try w.blocks(Self.order(entries, entryOrder), to: fd, path: temporary) { w, path in
         guard let entry = entries[path] else { return }
+        if let encoded = entry.encoded { return w.append(encoded) }
         w.put(path)
         w.put(entry.key)
         w.put(entry.resolutions)
-        Self.write(entry.document, to: &w)
+        Self.write(entry.document, slugs: termSlugs, to: &w)
       }
-      try w.blocks(parsed.keys.sorted(), to: fd, path: temporary) { w, path in
+      try w.blocks(Self.order(parsed, parsedOrder), to: fd, path: temporary) { w, path in
         if let entry = parsed[path] { Self.write(&w, (path, entry)) }
       }
       // No lists (a build that stopped before the graph) reads back as lists for no article.
@@ -124,10 +153,21 @@ public struct BuildCache: Sendable {
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
 
+  /// `hint` if it lists every key of `records` once, else the keys sorted.
+  private static func order<V>(_ records: [String: V], _ hint: [String]) -> [String] {
+    if hint.count == records.count, Set(hint).count == hint.count,
+      hint.allSatisfy({ records[$0] != nil })
+    {
+      return hint
+    }
+    return records.keys.sorted()
+  }
+
   // MARK: one parsed file
 
   private static func write(_ w: inout CacheWriter, _ item: (key: String, value: Parsed)) {
     let entry = item.value
+    if let encoded = entry.encoded { return w.append(encoded) }
     w.put(item.key)
     w.put(entry.key)
     w.put(entry.article != nil)
@@ -166,7 +206,9 @@ public struct BuildCache: Sendable {
 
   // MARK: one document
 
-  private static func write(_ d: LinkedDocument, to w: inout CacheWriter) {
+  private static func write(
+    _ d: LinkedDocument, slugs: [String], to w: inout CacheWriter
+  ) {
     w.put(d.htmlHash)
     w.put(d.headings) { w, h in
       w.put(h.level)
@@ -175,12 +217,32 @@ public struct BuildCache: Sendable {
       w.put(h.line)
     }
     w.put(d.searchWordsJSON)
+    w.put(d.searchWordsHash)
     w.put(d.wordCount)
-    w.put(d.termUses) { w, u in
-      w.put(u.slug)
-      w.put(u.sentence)
+    // Each slug as 1 + its index in `termSlugs` when that is the glossary index it was linked
+    // under, else 0, the slug and its index: one varint for nearly all.
+    func put(_ slug: String, index: Int?) {
+      if let index, index >= 0, index < slugs.count, slugs[index] == slug {
+        w.put(index + 1)
+      } else {
+        w.put(0)
+        w.put(slug)
+        w.put(index ?? -1)
+      }
     }
-    w.put(d.notes) { w, n in w.put(n) }
+    let usesIndexed = d.useTerms.count == d.termUses.count
+    w.put(d.termUses.count)
+    for (u, use) in d.termUses.enumerated() {
+      put(use.slug, index: usesIndexed ? d.useTerms[u] : nil)
+      w.put(use.sentence)
+    }
+    let notesIndexed = d.noteTerms.count == d.notes.count
+    w.put(d.notes.count)
+    for (n, slug) in d.notes.enumerated() {
+      put(slug, index: notesIndexed ? d.noteTerms[n] : nil)
+    }
+    w.put(usesIndexed)
+    w.put(notesIndexed)
     w.put(d.anchors) { w, a in
       switch a.page {
       case .article(let slug):
@@ -195,9 +257,6 @@ public struct BuildCache: Sendable {
     }
     w.put(d.links) { w, l in w.put(l) }
     w.put(d.diagnostics, write)
-    // Glossary indices hold while the context does: it hashes the terms in index order.
-    w.put(d.useTerms) { $0.put($1) }
-    w.put(d.noteTerms) { $0.put($1) }
   }
 
   private static func write(_ w: inout CacheWriter, _ diagnostic: Diagnostic) {
@@ -274,15 +333,45 @@ public struct BuildCache: Sendable {
     w.put(l.column)
   }
 
-  private static func readDocument(_ r: inout CacheReader) throws -> LinkedDocument {
+  private static func readDocument(_ r: inout CacheReader, termSlugs: [String]) throws
+    -> LinkedDocument
+  {
     let htmlHash = try r.uint64()
     let headings = try r.array { r in
       Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
     }
     let searchWordsJSON = try r.string()
+    let searchWordsHash = try r.uint64()
     let wordCount = try r.int()
-    let uses = try r.array { r in TermUse(slug: try r.string(), sentence: try r.optionalString()) }
-    let notes = try r.array { r in try r.string() }
+    func slug(_ r: inout CacheReader) throws -> (slug: String, index: Int) {
+      let code = try r.int()
+      if code == 0 { return (try r.string(), try r.int()) }
+      guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
+      return (termSlugs[code - 1], code - 1)
+    }
+    var uses: [TermUse] = []
+    var useTerms: [Int] = []
+    let useCount = try r.count()
+    uses.reserveCapacity(useCount)
+    useTerms.reserveCapacity(useCount)
+    for _ in 0..<useCount {
+      let (slug, index) = try slug(&r)
+      uses.append(TermUse(slug: slug, sentence: try r.optionalString()))
+      useTerms.append(index)
+    }
+    var notes: [String] = []
+    var noteTerms: [Int] = []
+    let noteCount = try r.count()
+    notes.reserveCapacity(noteCount)
+    noteTerms.reserveCapacity(noteCount)
+    for _ in 0..<noteCount {
+      let (slug, index) = try slug(&r)
+      notes.append(slug)
+      noteTerms.append(index)
+    }
+    // Indices that were not known when written are not made up now.
+    if !(try r.bool()) { useTerms = [] }
+    if !(try r.bool()) { noteTerms = [] }
     let anchors = try r.array { r -> AnchorReference in
       let kind = try r.int()
       let slug = try r.string()
@@ -296,10 +385,10 @@ public struct BuildCache: Sendable {
     var document = LinkedDocument(
       html: nil, htmlHash: htmlHash, headings: headings, plainText: "", termUses: uses,
       notes: notes, anchors: anchors, links: links, diagnostics: diagnostics)
-    document.searchWordsJSON = searchWordsJSON
+    document.setSearchWords(json: searchWordsJSON, hash: searchWordsHash)
     document.wordCount = wordCount
-    document.useTerms = try r.array { try $0.int() }
-    document.noteTerms = try r.array { try $0.int() }
+    document.useTerms = useTerms
+    document.noteTerms = noteTerms
     return document
   }
 

@@ -28,6 +28,9 @@ struct CacheWriter {
   }
 
   mutating func put(_ value: Int) { put(UInt64(bitPattern: Int64(value))) }
+
+  /// Bytes a `CacheReader` read, as they were: a record copied from the previous cache.
+  mutating func append(_ encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
   mutating func put(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
   mutating func put(_ value: String) {
@@ -88,6 +91,10 @@ struct CacheReader {
   }
 
   var isAtEnd: Bool { at == end }
+  var position: Int { at }
+
+  /// What was read since `start` (a `position`), sharing the reader's buffer.
+  func record(from start: Int) -> ArraySlice<UInt8> { bytes[start..<at] }
 
   mutating func uint64() throws -> UInt64 {
     var value: UInt64 = 0
@@ -122,9 +129,15 @@ struct CacheReader {
 
   mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
-  mutating func array<T>(_ each: (inout CacheReader) throws -> T) throws -> [T] {
+  /// The length of an array about to be read (each element takes a byte at least).
+  mutating func count() throws -> Int {
     let count = try int()
     guard count >= 0, count <= end - at else { throw Malformed() }
+    return count
+  }
+
+  mutating func array<T>(_ each: (inout CacheReader) throws -> T) throws -> [T] {
+    let count = try count()
     var out: [T] = []
     out.reserveCapacity(count)
     for _ in 0..<count { out.append(try each(&self)) }

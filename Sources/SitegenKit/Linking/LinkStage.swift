@@ -37,71 +37,85 @@ struct LinkStage: Sendable {
     documents.reserveCapacity(articles.count)
     var keys: [(key: UInt64, resolutions: UInt64)] = []
     var cached: [Bool] = []
+    // The cache record of each document taken from it unchanged, copied into the next cache.
+    var encoded: [ArraySlice<UInt8>?] = []
     var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
     for start in stride(from: 0, to: articles.count, by: Self.chunkSize) {
       let unquoted = Set(quoted.indices.filter { quoted[$0] >= SiteGraph.quotedUses })
       let chunk = Array(start..<min(start + Self.chunkSize, articles.count))
-      for (i, (document, key, resolutions, hit)) in zip(
+      for (i, (document, key, resolutions, hit, record)) in zip(
         chunk,
         link(chunk, unquoted: unquoted, previous: previous, sameTargets: sameTargets, html: html))
       {
         documents.append(document)
         keys.append((key, resolutions))
         cached.append(hit)
+        encoded.append(record)
         if !hit { articles[i].body = "" }
         for t in document.useTerms where t >= 0 { quoted[t] += 1 }
       }
     }
-    fillQuotes(&documents, cached: cached)
-    var cache = BuildCache(context: context, targets: targets, entries: [:])
+    for i in fillQuotes(&documents, cached: cached) { encoded[i] = nil }
+    var cache = BuildCache(
+      context: context, targets: targets, termSlugs: linker.glossary.terms.map(\.slug),
+      entries: [:])
     for (i, document) in documents.enumerated() {
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
-        key: keys[i].key, resolutions: keys[i].resolutions, document: document)
+        key: keys[i].key, resolutions: keys[i].resolutions, document: document,
+        encoded: encoded[i])
     }
     return Result(
       documents: documents, reused: cached.count { $0 }, cache: cache)
   }
 
   /// One chunk of articles on every core: each document with its key, what its links resolve
-  /// to, and whether it came from the cache. `sameTargets`: the cache's resolutions were made
-  /// by a resolver like this one, so a cached document's links are not resolved again.
+  /// to, whether it came from the cache, and its cache record if it came from it unchanged.
+  /// `sameTargets`: the cache's resolutions were made by a resolver like this one, so a cached
+  /// document's links are not resolved again.
   private func link(
     _ chunk: [Int], unquoted: Set<Int>, previous: BuildCache?, sameTargets: Bool,
     html: ArticleHTML
   ) -> [(
-    LinkedDocument, UInt64, UInt64, Bool
+    LinkedDocument, UInt64, UInt64, Bool, ArraySlice<UInt8>?
   )] {
-    orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool) in
+    orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool, ArraySlice<UInt8>?) in
       let key = key(of: articles[i])
       if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
         let resolutions =
           sameTargets
           ? entry.resolutions : resolutions(entry.document.links, from: articles[i].source)
         if resolutions == entry.resolutions {
-          return (indexedIfNeeded(entry.document), key, resolutions, true)
+          if let document = indexedIfFits(entry.document) {
+            return (document, key, resolutions, true, entry.encoded)
+          }
+          return (indexed(entry.document), key, resolutions, true, nil)
         }
       }
       var document = indexed(link(i, unquoted: unquoted))
       if let made = document.html { html.put(i, made) }
       document.html = nil
-      return (document, key, resolutions(document.links, from: articles[i].source), false)
+      return (document, key, resolutions(document.links, from: articles[i].source), false, nil)
     }
   }
 
   /// Keeps the sentence of each term's newest `quotedUses` uses and drops the rest; a cached
   /// article that should be quoted but was cached without its sentence is linked again. (One
   /// linked afresh has every sentence within the quota: a term leaves the quoted set only once
-  /// newer articles fill its quota.)
-  private func fillQuotes(_ documents: inout [LinkedDocument], cached: [Bool]) {
+  /// newer articles fill its quota.) Returns the documents it changed.
+  private func fillQuotes(_ documents: inout [LinkedDocument], cached: [Bool]) -> Set<Int> {
     var quoted = [Int](repeating: 0, count: linker.glossary.terms.count)
     var missing: [(article: Int, uses: [Int])] = []
+    var changed = Set<Int>()
     for i in documents.indices {
       for u in documents[i].termUses.indices {
         let t = documents[i].useTerms[u]
         guard t >= 0 else { continue }
         quoted[t] += 1
         if quoted[t] > SiteGraph.quotedUses {
-          documents[i].termUses[u].sentence = nil
+          if documents[i].termUses[u].sentence != nil {
+            documents[i].termUses[u].sentence = nil
+            changed.insert(i)
+          }
         } else if documents[i].termUses[u].sentence == nil, cached[i] {
           if missing.last?.article == i {
             missing[missing.count - 1].uses.append(u)
@@ -119,22 +133,23 @@ struct LinkStage: Sendable {
         documents[entry.article].termUses[u].sentence =
           sentences[documents[entry.article].termUses[u].slug] ?? nil
       }
+      changed.insert(entry.article)
     }
+    return changed
   }
 
   /// A cached document keeps the glossary indices it was cached with (the cache's context, which
-  /// it is only used under, fixes them); they are looked up again only if they do not fit.
-  private func indexedIfNeeded(_ document: LinkedDocument) -> LinkedDocument {
+  /// it is only used under, fixes them); nil if they do not fit, to be looked up again.
+  private func indexedIfFits(_ document: LinkedDocument) -> LinkedDocument? {
     let count = linker.glossary.terms.count
     let fits = { (indices: [Int], expected: Int) in
       indices.count == expected && indices.allSatisfy { $0 >= -1 && $0 < count }
     }
-    if fits(document.useTerms, document.termUses.count)
-      && fits(document.noteTerms, document.notes.count)
-    {
-      return document
-    }
-    return indexed(document)
+    guard
+      fits(document.useTerms, document.termUses.count)
+        && fits(document.noteTerms, document.notes.count)
+    else { return nil }
+    return document
   }
 
   /// `document` with this build's glossary indices of its terms.
@@ -153,7 +168,7 @@ struct LinkStage: Sendable {
       body: body(of: i), source: article.source, firstLine: article.bodyFirstLine,
       mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
     let (words, wordCount) = SearchIndex.scan(document.plainText)
-    document.searchWordsJSON = JSON.string(words)
+    document.setSearchWords(json: JSON.string(words))
     document.wordCount = wordCount
     document.plainText = ""
     return document

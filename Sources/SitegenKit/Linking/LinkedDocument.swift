@@ -32,11 +32,15 @@ public struct LinkedDocument: Sendable, Hashable {
   /// the search index, already a JSON string literal (only the index reads them, and escaping a
   /// large site's 25 MB of words again on every build was most of an edit's index time), and
   /// the count of words for reading time.
-  public var searchWordsJSON = "" {
-    didSet { searchWordsHash = ContentHash.of(string: searchWordsJSON) }
-  }
+  public private(set) var searchWordsJSON = ""
   /// `ContentHash` of `searchWordsJSON`: a search shard's fingerprint counts the words by it.
   public private(set) var searchWordsHash = ContentHash.of(string: "")
+
+  /// `hash`: the one the words were cached with, not worked out again.
+  mutating func setSearchWords(json: String, hash: UInt64? = nil) {
+    searchWordsJSON = json
+    searchWordsHash = hash ?? ContentHash.of(string: json)
+  }
   public var wordCount = 0
   /// In order of first use.
   public var termUses: [TermUse]

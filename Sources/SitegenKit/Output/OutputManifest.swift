@@ -82,13 +82,29 @@ extension OutputWriter {
     }
 
     static func text(_ files: [(path: String, entry: ManifestEntry)]) -> [UInt8] {
-      var out = ""
-      for (path, e) in files.sorted(by: { $0.path < $1.path }) {
-        out +=
-          "\(ContentHash.hex(e.hash)) \(e.size) \(e.inputs.map(ContentHash.hex) ?? "-") \(path)\n"
+      // Bytes, not an interpolated `String`: 12,000 instructions a line went into string
+      // building for a 10,000-page site's every build.
+      var out: [UInt8] = []
+      out.reserveCapacity(files.count * 80)
+      func hex(_ value: UInt64) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+          out.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+        }
       }
-      return Array(out.utf8)
+      for (path, e) in files.sorted(by: { String.utf8Precedes($0.path, $1.path) }) {
+        hex(e.hash)
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: String(e.size).utf8)
+        out.append(UInt8(ascii: " "))
+        if let inputs = e.inputs { hex(inputs) } else { out.append(UInt8(ascii: "-")) }
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: path.utf8)
+        out.append(UInt8(ascii: "\n"))
+      }
+      return out
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The listed files still as their build left them: regular, of their size and mode, not
     /// modified since. One `lstat` each, on every core.

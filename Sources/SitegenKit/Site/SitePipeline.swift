@@ -73,9 +73,9 @@ public enum SitePipeline {
     var parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
+    let parsedPaths = content.articles.map(\.relativePath)
     let parseCache = Dictionary(
-      zip(content.articles.map(\.relativePath), parsedArticles.map(\.2)),
-      uniquingKeysWith: { a, _ in a })
+      zip(parsedPaths, parsedArticles.map(\.2)), uniquingKeysWith: { a, _ in a })
     let readArticles = content.articles.count { !$0.isUnread }
     // The parsed articles hold what the build needs of the files; their bytes can go.
     content.articles = []
@@ -104,6 +104,7 @@ public enum SitePipeline {
     let html = ArticleHTML(count: linkStage.articles.count, spillingTo: spillPath)
     var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
+    linkResult.cache.parsedOrder = parsedPaths
     let documents = linkResult.documents
     linkResult.documents = []
     articles.published = linkStage.articles

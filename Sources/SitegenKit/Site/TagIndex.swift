@@ -6,25 +6,33 @@ struct TagIndex {
 
   /// `articles` newest first, as the pipeline holds them.
   init(articles: [Article], summaries: [ArticleSummary], urls: SiteURLs) {
-    var byURL: [String: (name: String, articles: [ArticleSummary], from: SourceFile)] = [:]
+    // Tags by URL point into a list, so that appending to a tag's articles is in place: a
+    // copy of the entry held while appending made every append copy the whole list.
+    var byURL: [String: Int] = [:]
+    var found: [(name: String, articles: [ArticleSummary], from: SourceFile, last: Int)] = []
     for (i, article) in articles.enumerated() {
       for name in article.tags {
         let url = urls.tag(name)
-        if let existing = byURL[url] {
-          if existing.name != name {
+        if let k = byURL[url] {
+          if found[k].name != name {
             diagnostics.append(.warning(
               "tag.clash",
-              "tag '\(name)' shares the page \(url) with '\(existing.name)' (\(existing.from.displayPath)); spell them alike",
+              "tag '\(name)' shares the page \(url) with '\(found[k].name)' (\(found[k].from.displayPath)); spell them alike",
               at: article.source.location(line: 1)))
           }
-          if existing.articles.last != summaries[i] { byURL[url]?.articles.append(summaries[i]) }
+          // An article that lists a tag twice is listed on its page once.
+          if found[k].last != i {
+            found[k].articles.append(summaries[i])
+            found[k].last = i
+          }
         } else {
-          byURL[url] = (name, [summaries[i]], article.source)
+          byURL[url] = found.count
+          found.append((name, [summaries[i]], article.source, i))
         }
       }
     }
-    tags = byURL.keys.sorted().compactMap { url in
-      byURL[url].map { (TagSummary(name: $0.name, url: url, count: $0.articles.count), $0.articles) }
+    tags = byURL.sorted { $0.key < $1.key }.map { url, k in
+      (TagSummary(name: found[k].name, url: url, count: found[k].articles.count), found[k].articles)
     }
   }
 }

@@ -48,9 +48,10 @@ enum SearchIndex {
 
   /// What `articleJSON(e)` is made of, for a shard's fingerprint: change one with the other.
   /// Taken from what the entry is made of, without making it (every shard is fingerprinted on
-  /// every build): the date by the parts `display` shows, the words by their hash.
+  /// every build): the date by the parts `display` shows, the term names and the words by
+  /// their hashes.
   static func fingerprint(
-    _ article: ArticleSummary, headings: [Heading], terms: [Int], termNames: [String],
+    _ article: ArticleSummary, headings: [Heading], terms: [Int], termNameHashes: [UInt64],
     wordsHash: UInt64, into h: inout StableHasher
   ) {
     h.combine(article.url)
@@ -62,7 +63,7 @@ enum SearchIndex {
     h.combine(UInt64(headings.count))
     for heading in headings { h.combine(heading.text) }
     h.combine(UInt64(terms.count))
-    for t in terms { h.combine(termNames[t]) }
+    for t in terms { h.combine(termNameHashes[t]) }
     h.combine(wordsHash)
   }
 

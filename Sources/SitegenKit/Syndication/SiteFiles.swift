@@ -33,6 +33,9 @@ enum SiteFiles {
       shards[SearchIndex.shard(ofSlug: articles[i].slug, count: shardCount)].append(i)
     }
     let members = shards
+    // Each name counts by its hash, worked out once: articles name the same few hundred terms
+    // hundreds of thousands of times.
+    let termNameHashes = termNames.map { ContentHash.of(string: $0) }
     // Another sitegen binary may write the same entries differently.
     let binary = BuildState.stamp("/proc/self/exe") ?? "?"
     let shardInputs = orderedParallelMap(members) { shard -> UInt64 in
@@ -42,7 +45,7 @@ enum SiteFiles {
       for i in shard {
         SearchIndex.fingerprint(
           graph.summaries[i], headings: linked[i].headings, terms: graph.usedTerms[i],
-          termNames: termNames, wordsHash: linked[i].searchWordsHash, into: &h)
+          termNameHashes: termNameHashes, wordsHash: linked[i].searchWordsHash, into: &h)
       }
       return h.finalize()
     }
