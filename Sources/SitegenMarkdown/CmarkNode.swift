@@ -36,19 +36,23 @@ enum CmarkNode {
     guard let node = cmark_node_new(type) else {
       preconditionFailure("cmark_node_new failed: out of memory")
     }
-    if let literal { _ = cmark_node_set_literal(node, literal) }
+    // `withCString` lends a native string's own bytes; passing the String to the C parameter
+    // made an array copy of it first.
+    if let literal { _ = literal.withCString { cmark_node_set_literal(node, $0) } }
     return node
   }
 
-  static func text(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
+  /// A text node of `bytes[range]`. `bytes` must have a byte after the range (the caller's
+  /// NUL, or any byte: it is set to NUL while cmark copies the literal, then put back), so no
+  /// copy is made on this side.
+  static func text(_ bytes: inout [UInt8], _ range: Range<Int>) -> OpaquePointer {
     let node = make(CMARK_NODE_TEXT)
-    let cString = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
-      _ = buffer.initialize(from: bytes)
-      buffer[bytes.count] = 0
-      count = bytes.count + 1
-    }
-    cString.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      let kept = buffer[range.upperBound]
+      buffer[range.upperBound] = 0
+      let start = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound)
+      _ = cmark_node_set_literal(node, start.assumingMemoryBound(to: CChar.self))
+      buffer[range.upperBound] = kept
     }
     return node
   }

@@ -56,45 +56,57 @@ struct TreeEditor {
   }
 
   /// Hands a run's text to the rewriter and splits the run's nodes around its annotations.
+  /// The run becomes: for each stretch between soft breaks, one text node (cmark's several
+  /// text nodes of a stretch render as the same escaped bytes); soft breaks as they were; and
+  /// each annotation's HTML around its text. No array or string is made per piece: this runs
+  /// for every paragraph of every article.
   func annotate<R: MarkdownRewriter>(
     run: [OpaquePointer], context base: TextRunContext, with rewriter: inout R
   ) {
     var text: [UInt8] = []
-    var segments: [(range: Range<Int>, isBreak: Bool)] = []
+    var breaks: [Int] = []
     for node in run {
-      let start = text.count
       if CmarkNode.type(node) == CMARK_NODE_SOFTBREAK {
+        breaks.append(text.count)
         text.append(0x20)
-        segments.append((start..<text.count, true))
       } else {
         CmarkNode.appendLiteral(of: node, to: &text)
-        segments.append((start..<text.count, false))
       }
     }
     var context = base
-    context.softBreaks = segments.filter(\.isBreak).map(\.range.lowerBound)
+    context.softBreaks = breaks
     let annotations = text.withUnsafeBufferPointer { rewriter.annotate($0, context: context) }
     let valid = Self.wellFormed(annotations, in: text)
     guard !valid.isEmpty, let first = run.first else { return }
 
-    func pieces(_ range: Range<Int>) -> [OpaquePointer] {
-      segments.compactMap { segment in
-        let lo = max(segment.range.lowerBound, range.lowerBound)
-        let hi = min(segment.range.upperBound, range.upperBound)
-        guard lo < hi else { return nil }
-        return segment.isBreak ? CmarkNode.make(CMARK_NODE_SOFTBREAK) : CmarkNode.text(text[lo..<hi])
+    let end = text.count
+    text.append(0)  // the byte after the last piece, for `CmarkNode.text`
+    var replacement: [OpaquePointer] = []
+    replacement.reserveCapacity(3 * valid.count + 2 * breaks.count + 1)
+    var nextBreak = 0
+    func pieces(_ range: Range<Int>) {
+      var from = range.lowerBound
+      while nextBreak < breaks.count, breaks[nextBreak] < range.upperBound {
+        let at = breaks[nextBreak]
+        nextBreak += 1
+        guard at >= from else { continue }
+        if from < at { replacement.append(CmarkNode.text(&text, from..<at)) }
+        replacement.append(CmarkNode.make(CMARK_NODE_SOFTBREAK))
+        from = at + 1
+      }
+      if from < range.upperBound {
+        replacement.append(CmarkNode.text(&text, from..<range.upperBound))
       }
     }
-    var replacement: [OpaquePointer] = []
     var cursor = 0
     for annotation in valid {
-      replacement += pieces(cursor..<annotation.range.lowerBound)
+      pieces(cursor..<annotation.range.lowerBound)
       replacement.append(CmarkNode.make(CMARK_NODE_HTML_INLINE, literal: annotation.open))
-      replacement += pieces(annotation.range)
+      pieces(annotation.range)
       replacement.append(CmarkNode.make(CMARK_NODE_HTML_INLINE, literal: annotation.close))
       cursor = annotation.range.upperBound
     }
-    replacement += pieces(cursor..<text.count)
+    pieces(cursor..<end)
     guard CmarkNode.insert(replacement, before: first) else { return }
     for node in run { CmarkNode.remove(node) }
   }
@@ -102,13 +114,23 @@ struct TreeEditor {
   /// Keeps annotations that are sorted, disjoint, non-empty, inside the text and on UTF-8
   /// character boundaries; a rewriter's mistake must not corrupt the document.
   static func wellFormed(_ annotations: [TextAnnotation], in text: [UInt8]) -> [TextAnnotation] {
-    var out: [TextAnnotation] = []
-    var end = 0
     func isBoundary(_ i: Int) -> Bool { i == text.count || (text[i] & 0xC0) != 0x80 }
-    for a in annotations.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-      guard a.range.lowerBound >= end, a.range.upperBound <= text.count, !a.range.isEmpty,
-        isBoundary(a.range.lowerBound), isBoundary(a.range.upperBound)
-      else { continue }
+    func keep(_ a: TextAnnotation, after end: Int) -> Bool {
+      a.range.lowerBound >= end && a.range.upperBound <= text.count && !a.range.isEmpty
+        && isBoundary(a.range.lowerBound) && isBoundary(a.range.upperBound)
+    }
+    // As the linker makes them, they are all good already: no copy.
+    var end = 0
+    if annotations.allSatisfy({ a in
+      defer { end = a.range.upperBound }
+      return keep(a, after: end)
+    }) {
+      return annotations
+    }
+    var out: [TextAnnotation] = []
+    end = 0
+    for a in annotations.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+    where keep(a, after: end) {
       out.append(a)
       end = a.range.upperBound
     }

@@ -52,6 +52,7 @@ struct SiteGraph {
     // By index: `enumerated()` would copy every document (a dozen references each) to read
     // two of its arrays.
     for i in linked.indices {
+      usedTerms[i].reserveCapacity(linked[i].termUses.count)
       for (use, t) in zip(linked[i].termUses, terms(linked[i])) where t >= 0 {
         if let sentence = use.sentence { quotes[t][i] = sentence }
         postings[t].append(i)

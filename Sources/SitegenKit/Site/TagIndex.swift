@@ -10,9 +10,17 @@ struct TagIndex {
     // copy of the entry held while appending made every append copy the whole list.
     var byURL: [String: Int] = [:]
     var found: [(name: String, articles: [ArticleSummary], from: SourceFile, last: Int)] = []
+    // A site's articles name the same few hundred tags: each name is made a URL once.
+    var urlOf: [String: String] = [:]
     for (i, article) in articles.enumerated() {
       for name in article.tags {
-        let url = urls.tag(name)
+        let url: String
+        if let known = urlOf[name] {
+          url = known
+        } else {
+          url = urls.tag(name)
+          urlOf[name] = url
+        }
         if let k = byURL[url] {
           if found[k].name != name {
             diagnostics.append(.warning(
