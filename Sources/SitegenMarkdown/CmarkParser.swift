@@ -56,14 +56,15 @@ enum CmarkParser {
   /// cmark's HTML for a tree. Always rendered unsafe: in safe mode `RawHTMLScrubber` has already
   /// replaced raw HTML and dangerous URLs exactly as cmark's safe mode would, which leaves raw
   /// inline HTML free to carry our own markup (term links) where cmark allows no custom node.
-  static func renderHTML(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?)
-    -> String
-  {
+  static func renderHTMLBytes(
+    _ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?
+  ) -> [UInt8] {
     guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions) else {
       preconditionFailure("cmark_render_html failed: out of memory")
     }
     defer { free(html) }
-    return String(cString: html)
+    // Copied as bytes: cmark writes valid UTF-8 for the valid UTF-8 of a Swift string.
+    return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
   }
 }
 

@@ -27,8 +27,8 @@ public func renderMarkdown<R: MarkdownRewriter>(
         edits.annotate(run: nodes, context: context, with: &rewriter)
       }
     }
-    let html = CmarkParser.renderHTML(root, extensions: extensions)
-    return RenderedMarkdown(html: html, headings: walk.headings, plainText: walk.plainText)
+    let html = CmarkParser.renderHTMLBytes(root, extensions: extensions)
+    return RenderedMarkdown(htmlBytes: html, headings: walk.headings, plainText: walk.plainText)
   }
 }
 

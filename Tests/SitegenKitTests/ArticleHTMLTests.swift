@@ -21,7 +21,7 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path), "unlinked as soon as it is open")
     // Put from every core at once, as the link stage does, in no particular order.
     DispatchQueue.concurrentPerform(iterations: Self.samples.count) { i in
-      store.put(i, Self.samples[i])
+      store.put(i, Array(Self.samples[i].utf8))
     }
     for (i, sample) in Self.samples.enumerated() { #expect(store.get(i) == sample) }
     #expect(store.get(Self.samples.count) == nil, "never put: the article came from the cache")
@@ -32,7 +32,7 @@ import Testing
   @Test func withoutASpillPathTheHTMLStaysInMemoryUntilDropped() {
     let store = ArticleHTML(count: 2)
     #expect(!store.isSpilling)
-    store.put(0, Self.samples[2])
+    store.put(0, Array(Self.samples[2].utf8))
     #expect(store.get(0) == Self.samples[2])
     store.drop(0)
     #expect(store.get(0) == nil)
@@ -41,7 +41,7 @@ import Testing
   @Test func aSpillThatCannotBeMadeFallsBackToMemory() {
     let store = ArticleHTML(count: 1, spillingTo: "/nonexistent-folder/spill")
     #expect(!store.isSpilling)
-    store.put(0, Self.samples[0])
+    store.put(0, Array(Self.samples[0].utf8))
     #expect(store.get(0) == Self.samples[0])
   }
 

@@ -18,7 +18,7 @@ import Synchronization
 final class ArticleHTML: Sendable {
   private struct Slots {
     var spilled: [(offset: Int, count: Int)?]
-    var held: [String?]
+    var held: [[UInt8]?]
     var end = 0
   }
 
@@ -37,15 +37,14 @@ final class ArticleHTML: Sendable {
   /// Whether the HTML goes to a file (for the tests' eyes).
   var isSpilling: Bool { fd >= 0 }
 
-  func put(_ i: Int, _ html: String) {
-    var html = html
-    let count = html.utf8.count
+  func put(_ i: Int, _ html: [UInt8]) {
+    let count = html.count
     if fd >= 0 {
       let offset = slots.withLock { slots in
         defer { slots.end += count }
         return slots.end
       }
-      let written = html.withUTF8 { Self.writeAll($0, to: fd, at: offset) }
+      let written = html.withUnsafeBufferPointer { Self.writeAll($0, to: fd, at: offset) }
       if written {
         slots.withLock { $0.spilled[i] = (offset, count) }
         return
@@ -57,14 +56,14 @@ final class ArticleHTML: Sendable {
   /// Article `i`'s HTML, or nil when the link stage made none (it came from the build cache).
   func get(_ i: Int) -> String? {
     let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
-    guard let spilled else { return held }
+    guard let spilled else { return held.map { String(decoding: $0, as: UTF8.self) } }
     return String(decoding: read(spilled), as: UTF8.self)
   }
 
   /// `get(i)`'s bytes: what a page is made of, with no String between.
   func bytes(_ i: Int) -> [UInt8]? {
     let (spilled, held) = slots.withLock { ($0.spilled[i], $0.held[i]) }
-    guard let spilled else { return held.map { Array($0.utf8) } }
+    guard let spilled else { return held }
     return read(spilled)
   }
 

@@ -35,7 +35,7 @@ public struct DocumentLinker: Sendable {
       selfTerm: selfTerm.flatMap(glossary.index(of:)), body: body, unquoted: unquoted)
     let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
     return LinkedDocument(
-      html: rendered.html, htmlHash: ContentHash.of(string: rendered.html),
+      htmlBytes: rendered.htmlBytes, htmlHash: ContentHash.of(rendered.htmlBytes),
       headings: rendered.headings,
       plainText: rendered.plainText, termUses: rewriter.uses, notes: rewriter.notes,
       anchors: rewriter.anchors, links: rewriter.links, diagnostics: rewriter.diagnostics)

@@ -92,8 +92,8 @@ struct LinkStage: Sendable {
         }
       }
       var document = indexed(link(i, unquoted: unquoted))
-      if let made = document.html { html.put(i, made) }
-      document.html = nil
+      if let made = document.htmlBytes { html.put(i, made) }
+      document.htmlBytes = nil
       return (document, key, resolutions(document.links, from: articles[i].source), false, nil)
     }
   }
@@ -176,10 +176,14 @@ struct LinkStage: Sendable {
 
   /// The HTML of article `i`'s document, rendered again when it came from the cache.
   func html(of i: Int, _ document: LinkedDocument) -> String {
-    document.html ?? linker.link(
+    String(decoding: htmlBytes(of: i, document), as: UTF8.self)
+  }
+
+  func htmlBytes(of i: Int, _ document: LinkedDocument) -> [UInt8] {
+    document.htmlBytes ?? linker.link(
       body: body(of: i), source: articles[i].source, firstLine: articles[i].bodyFirstLine,
       mode: articles[i].glossaryLinks ?? defaultMode
-    ).html ?? ""
+    ).htmlBytes ?? []
   }
 
   /// Article `i`'s Markdown, read now if the loader skipped its file.

@@ -23,7 +23,12 @@ public struct AnchorReference: Sendable, Hashable {
 /// referred to.
 public struct LinkedDocument: Sendable, Hashable {
   /// Nil when the document came from the build cache: rendered again only if a page needs it.
-  public var html: String?
+  /// Bytes as cmark wrote them, on their way to a page or the spill file.
+  public var htmlBytes: [UInt8]?
+  public var html: String? {
+    get { htmlBytes.map { String(decoding: $0, as: UTF8.self) } }
+    set { htmlBytes = newValue.map { Array($0.utf8) } }
+  }
   /// `ContentHash` of the HTML's bytes, known even when the HTML is not.
   public var htmlHash: UInt64
   public var headings: [Heading]
@@ -56,4 +61,31 @@ public struct LinkedDocument: Sendable, Hashable {
   /// move only when the glossary's terms do, and that changes the cache's context.
   var useTerms: [Int] = []
   var noteTerms: [Int] = []
+
+  public init(
+    html: String?, htmlHash: UInt64, headings: [Heading], plainText: String,
+    termUses: [TermUse], notes: [String], anchors: [AnchorReference], links: [String],
+    diagnostics: [Diagnostic]
+  ) {
+    self.init(
+      htmlBytes: html.map { Array($0.utf8) }, htmlHash: htmlHash, headings: headings,
+      plainText: plainText, termUses: termUses, notes: notes, anchors: anchors, links: links,
+      diagnostics: diagnostics)
+  }
+
+  init(
+    htmlBytes: [UInt8]?, htmlHash: UInt64, headings: [Heading], plainText: String,
+    termUses: [TermUse], notes: [String], anchors: [AnchorReference], links: [String],
+    diagnostics: [Diagnostic]
+  ) {
+    self.htmlBytes = htmlBytes
+    self.htmlHash = htmlHash
+    self.headings = headings
+    self.plainText = plainText
+    self.termUses = termUses
+    self.notes = notes
+    self.anchors = anchors
+    self.links = links
+    self.diagnostics = diagnostics
+  }
 }

@@ -62,7 +62,7 @@ struct RenderStage<T: Theme>: Sendable {
           case .article(let a):
             var article = graph.articlePage(a, related: made[k].related)
             article.body = HTML(
-              rawBytes: html.bytes(a) ?? Array(linkStage.html(of: a, graph.linked[a]).utf8))
+              rawBytes: html.bytes(a) ?? linkStage.htmlBytes(of: a, graph.linked[a]))
             page = .article(article)
           }
           return RenderedPage(
