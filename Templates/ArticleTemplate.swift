@@ -61,7 +61,8 @@ func tableOfContents(_ headings: [Heading]) -> HTML {
 func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
   guard !terms.isEmpty else { return "" }
   let items = terms.map { t -> HTML in
-    "<div class=\"key-term\" data-term=\"\(t.slug)\"><dt><a href=\"\(t.url)\">\(t.name)</a></dt><dd id=\"gloss:\(t.slug)\">\(t.summary)</dd></div>"
+    let e = t.escaped
+    return "<div class=\"key-term\" data-term=\"\(e.slug)\"><dt><a href=\"\(e.url)\">\(e.name)</a></dt><dd id=\"gloss:\(e.slug)\">\(e.summary)</dd></div>"
   }
   return """
     <aside class="key-terms" aria-labelledby="sg:key-terms"><h2 id="sg:key-terms">\(title)</h2>
@@ -74,7 +75,9 @@ func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
 /// term links' numbers point here.
 func endnotesSection(_ terms: [TermSummary]) -> HTML {
   guard !terms.isEmpty else { return "" }
-  let items = terms.map { "<li><strong>\($0.name)</strong>: \($0.summary)</li>" as HTML }
+  let items = terms.map {
+    "<li><strong>\($0.escaped.name)</strong>: \($0.escaped.summary)</li>" as HTML
+  }
   return """
     <section class="term-endnotes" aria-labelledby="sg:endnotes"><h2 id="sg:endnotes">Terms used</h2>
     <ol>\(items)</ol></section>

@@ -19,10 +19,32 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
 
 /// A glossary term as lists, pop-ups and key-term boxes show it.
 public struct TermSummary: Sendable, Hashable, Encodable {
-  public var slug: String
-  public var name: String
-  public var summary: String
-  public var url: String
+  public let slug: String
+  public let name: String
+  public let summary: String
+  public let url: String
+  /// The same fields escaped once: every article page shows some sixty terms twice (key terms
+  /// and endnotes), and escaping them again for each was 5 % of a cold build.
+  public let escaped: Escaped
+
+  public struct Escaped: Sendable, Hashable {
+    public let slug: HTML
+    public let name: HTML
+    public let summary: HTML
+    public let url: HTML
+  }
+
+  public init(slug: String, name: String, summary: String, url: String) {
+    self.slug = slug
+    self.name = name
+    self.summary = summary
+    self.url = url
+    escaped = Escaped(
+      slug: "\(slug)", name: "\(name)", summary: "\(summary)", url: "\(url)")
+  }
+
+  // The escaped fields follow from the others: a fingerprint counts those.
+  enum CodingKeys: String, CodingKey { case slug, name, summary, url }
 }
 
 public struct ArticlePage: Sendable, Hashable, Encodable {
