@@ -144,6 +144,34 @@ extension BuildCacheTests {
     #expect(parsed.encoded == nil)
   }
 
+  /// `ArticleSummary.fingerprint` is written field by field: it must count every stored field,
+  /// and a change to any one must change it.
+  @Test func aSummaryFingerprintCountsEveryField() {
+    let base = Self.summary
+    #expect(
+      Mirror(reflecting: base).children.compactMap(\.label) == ArticleSummary.fingerprintedFields,
+      "a new ArticleSummary field must be counted in ArticleSummary.fingerprint")
+    #expect(
+      Mirror(reflecting: base.date).children.compactMap(\.label) == ContentDate.fingerprintedFields,
+      "a new ContentDate field must be counted in ArticleSummary.fingerprint")
+    var variants: [ArticleSummary] = []
+    func vary(_ change: (inout ArticleSummary) -> Void) {
+      var v = base
+      change(&v)
+      variants.append(v)
+    }
+    vary { $0.slug += "x" }
+    vary { $0.title += "x" }
+    vary { $0.summary += "x" }
+    vary { $0.date = ContentDate.parse("2020-02-02")! }
+    vary { $0.date.text = "2025-01-01T00:00:00Z" }
+    vary { $0.updated = $0.date }
+    vary { $0.tags.append("x") }
+    vary { $0.url += "x" }
+    for v in variants { #expect(v.fingerprint != base.fingerprint) }
+    #expect(Set(variants.map(\.fingerprint)).count == variants.count)
+  }
+
   @Test func aMemoChangesOnlyTheSpeed() {
     let related = ArticleSummary(
       slug: "other", title: "Other", summary: "O", date: ContentDate.parse("2025-01-01")!,

@@ -22,7 +22,7 @@ enum Fingerprint {
     init(terms: [TermSummary], articles: [ArticleSummary]) {
       self.init(
         terms: terms, termHashes: terms.map { Fingerprint.of($0) }, articles: articles,
-        articleHashes: articles.map { Fingerprint.of($0) })
+        articleHashes: articles.map(\.fingerprint))
     }
 
     /// With each summary's `Fingerprint.of` already worked out.
@@ -50,7 +50,7 @@ enum Fingerprint {
       } else if T.self == ArticleSummary.self {
         let a = unsafeBitCast(value, to: ArticleSummary.self)
         if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
-        return Fingerprint.of(a)
+        return a.fingerprint
       } else if T.self == Backlink.self {
         // A term page lists every article that uses the term: thousands of these.
         let b = unsafeBitCast(value, to: Backlink.self)

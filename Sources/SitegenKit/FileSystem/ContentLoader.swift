@@ -59,13 +59,14 @@ public enum ContentLoader {
     /// Reads one file that must be a regular file inside the content folder (links allowed).
     /// `folderInside`: its folder is known to resolve inside the content folder, so a file that
     /// is not a link is inside too and needs no `realpath` (a walk of every path component).
-    @Sendable func read(_ relative: String, folderInside: Bool = false) -> Result<
-      SourceFile, Diagnostic
-    > {
+    /// `linkStatus`: the file's `lstat`, when the caller has it already.
+    @Sendable func read(
+      _ relative: String, folderInside: Bool = false, linkStatus: stat? = nil
+    ) -> Result<SourceFile, Diagnostic> {
       let path = display + "/" + relative
       let at = SourceLocation(path: path, line: 1)
-      var info = stat()
-      let found = lstat(path, &info) == 0
+      var info = linkStatus ?? stat()
+      let found = linkStatus != nil || lstat(path, &info) == 0
       let isLink = found && info.st_mode & S_IFMT == S_IFLNK
       if isLink || !folderInside {
         // Every file, not only links: a linked articles/ folder leads out just as well.
@@ -160,8 +161,16 @@ public enum ContentLoader {
       // Every name on every core: a file costs a few system calls, and a site has thousands.
       let entries = orderedParallelMap(candidates) { name -> Entry in
         let at = SourceLocation(path: dir + "/" + name, line: 1)
+        // One `lstat` serves both this test and the read: a second call by full path made the
+        // kernel walk the path again for each of a large site's files.
         var info = stat()
-        let isDirectory = stat(dir + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        let found = lstat(dir + "/" + name, &info) == 0
+        var target = info
+        let isDirectory =
+          found
+          && (info.st_mode & S_IFMT == S_IFDIR
+            || (info.st_mode & S_IFMT == S_IFLNK && stat(dir + "/" + name, &target) == 0
+              && target.st_mode & S_IFMT == S_IFDIR))
         if isDirectory && name.hasSuffix(".md") {
           return .problem(
             .error(
@@ -174,7 +183,7 @@ public enum ContentLoader {
               "load.ignored-folder", "folders inside \(folder)/ are not read; move its files up",
               at: at))
         } else if name.hasSuffix(".md") {
-          switch read(folder + "/" + name, folderInside: folderInside) {
+          switch read(folder + "/" + name, folderInside: folderInside, linkStatus: found ? info : nil) {
           case .success(let file): return .file(file)
           case .failure(let problem): return .problem(problem)
           }

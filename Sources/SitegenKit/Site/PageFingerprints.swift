@@ -22,7 +22,7 @@ struct PageFingerprints: Sendable {
     h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
     siteInputs = h.finalize()
     termHashes = graph.termSummaries.map { Fingerprint.of($0) }
-    articleHashes = orderedParallelMap(graph.summaries) { Fingerprint.of($0) }
+    articleHashes = orderedParallelMap(graph.summaries) { $0.fingerprint }
     memo = Fingerprint.Memo(
       terms: graph.termSummaries, termHashes: termHashes, articles: graph.summaries,
       articleHashes: articleHashes)
