@@ -22,17 +22,21 @@ struct ByteEscaper: Sendable {
 
   /// Escapes `text` onto the end of `out`, with no string in between (the templates' path).
   func append(_ text: String, to out: inout [UInt8]) {
+    // In place for a native string (no copy of the String value to make it contiguous).
+    if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) != nil { return }
     var copy = text
-    copy.withUTF8 { bytes in
-      needs.withUnsafeBufferPointer { needs in
-        var clean = 0  // start of the run not yet copied
-        for i in 0..<bytes.count where needs[Int(bytes[i])] {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
-          out.append(contentsOf: replacements[Int(bytes[i])])
-          clean = i + 1
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+    copy.withUTF8 { append($0, to: &out) }
+  }
+
+  private func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    needs.withUnsafeBufferPointer { needs in
+      var clean = 0  // start of the run not yet copied
+      for i in 0..<bytes.count where needs[Int(bytes[i])] {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
+        out.append(contentsOf: replacements[Int(bytes[i])])
+        clean = i + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
     }
   }
 

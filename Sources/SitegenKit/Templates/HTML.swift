@@ -40,8 +40,21 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
       HTMLEscaper.shared.append(text, to: &output)
     }
 
+    /// Digits written straight into the bytes: `String(number)` cost 400 instructions, and
+    /// every date on a page is two numbers (a term page lists thousands of dates).
     public mutating func appendInterpolation(_ number: Int) {
-      HTML.append(String(number), to: &output)
+      if number < 0 { output.append(UInt8(ascii: "-")) }
+      var magnitude = number.magnitude
+      var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, backwards
+      var count = 0
+      withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+          buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+          magnitude /= 10
+          count += 1
+        } while magnitude > 0
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+      }
     }
 
     public mutating func appendInterpolation(_ html: HTML) {
@@ -82,8 +95,10 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
     return out
   }
 
-  /// A string's UTF-8 in one copy (literals and native strings are contiguous already).
+  /// A string's UTF-8 in one copy (literals and native strings are contiguous already, and
+  /// are read in place; only another kind of string is made contiguous first).
   static func append(_ text: String, to out: inout [UInt8]) {
+    if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) != nil { return }
     var text = text
     text.withUTF8 { out.append(contentsOf: $0) }
   }
