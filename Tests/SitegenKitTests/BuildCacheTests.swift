@@ -172,6 +172,30 @@ extension BuildCacheTests {
     #expect(Set(variants.map(\.fingerprint)).count == variants.count)
   }
 
+  /// A list of summaries is hashed without a container per element; the hash must be the one
+  /// the general path gives. `ViaFeed` hides the element type, so its list takes that path.
+  @Test func aSummaryListHashesAsTheGeneralPathWould() {
+    struct ViaFeed: Encodable {
+      let summary: ArticleSummary
+      func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(summary)
+      }
+    }
+    struct Listed<Element: Encodable>: Encodable { let articles: [Element] }
+    var other = Self.summary
+    other.slug = "other"
+    let list = [Self.summary, other, Self.summary]
+    let memo = Fingerprint.Memo(terms: [], articles: [Self.summary])
+    for memo in [nil, memo] {
+      #expect(
+        Fingerprint.of(Listed(articles: list), memo: memo)
+          == Fingerprint.of(Listed(articles: list.map(ViaFeed.init)), memo: memo))
+    }
+    #expect(
+      Fingerprint.of(Listed(articles: list)) != Fingerprint.of(Listed(articles: [other] + list)))
+  }
+
   @Test func aMemoChangesOnlyTheSpeed() {
     let related = ArticleSummary(
       slug: "other", title: "Other", summary: "O", date: ContentDate.parse("2025-01-01")!,

@@ -42,15 +42,18 @@ enum Fingerprint {
 
     /// A summary counts by its own fingerprint, memoised or not, so that a memo changes
     /// only the speed, never the result; a backlink by its summary's and its sentence.
+    func hash(of a: ArticleSummary) -> UInt64 {
+      if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
+      return a.fingerprint
+    }
+
     func memoised<T>(_ value: T) -> UInt64? {
       if T.self == TermSummary.self {
         let t = unsafeBitCast(value, to: TermSummary.self)
         if let (known, hash) = memo?.terms[t.slug], known == t { return hash }
         return Fingerprint.of(t)
       } else if T.self == ArticleSummary.self {
-        let a = unsafeBitCast(value, to: ArticleSummary.self)
-        if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
-        return a.fingerprint
+        return hash(of: unsafeBitCast(value, to: ArticleSummary.self))
       } else if T.self == Backlink.self {
         // A term page lists every article that uses the term: thousands of these.
         let b = unsafeBitCast(value, to: Backlink.self)
@@ -65,9 +68,18 @@ enum Fingerprint {
 
   /// A value of any other type encodes itself; the primitives it ends in (strings by their bytes,
   /// numbers by their bits) come back through the containers' own overloads, with no casts.
-  fileprivate static func feed(_ value: some Encodable, _ sink: Sink) throws {
+  fileprivate static func feed<T: Encodable>(_ value: T, _ sink: Sink) throws {
     if let known = sink.memoised(value) {
       sink.hasher.combine(known)
+    } else if T.self == [ArticleSummary].self {
+      // The home and tag pages list thousands of summaries. The same hashes `Array.encode`
+      // gives through `Unkeyed` (the list's mark, then each element's mark and memoised hash),
+      // without an existential container per element.
+      sink.hasher.combine(Unkeyed.listMark)
+      for a in unsafeBitCast(value, to: [ArticleSummary].self) {
+        sink.hasher.combine(Unkeyed.elementMark)
+        sink.hasher.combine(sink.hash(of: a))
+      }
     } else {
       try value.encode(to: HashingEncoder(sink: sink))
     }
@@ -84,7 +96,7 @@ enum Fingerprint {
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-      sink.hasher.combine(0x6c69_7374)
+      sink.hasher.combine(Unkeyed.listMark)
       return Unkeyed(sink: sink)
     }
 
@@ -160,10 +172,13 @@ enum Fingerprint {
     var codingPath: [any CodingKey] { [] }
     var count = 0
 
+    static let listMark: UInt64 = 0x6c69_7374
+    static let elementMark: UInt64 = 0x656c_656d
+
     /// Each element is marked: [[a], []] differs from [[], [a]].
     private mutating func mark() {
       count += 1
-      sink.hasher.combine(0x656c_656d)
+      sink.hasher.combine(Self.elementMark)
     }
 
     private mutating func put(integer value: some FixedWidthInteger) {
