@@ -216,7 +216,7 @@ public struct BuildCache: Sendable {
       w.put(h.id)
       w.put(h.line)
     }
-    w.put(d.searchWordsJSON)
+    w.put(bytes: d.searchWordsJSON)
     w.put(d.searchWordsHash)
     w.put(d.wordCount)
     // Each slug as 1 + its index in `termSlugs` when that is the glossary index it was linked
@@ -340,7 +340,7 @@ public struct BuildCache: Sendable {
     let headings = try r.array { r in
       Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
     }
-    let searchWordsJSON = try r.string()
+    let searchWordsJSON = try r.byteSlice()
     let searchWordsHash = try r.uint64()
     let wordCount = try r.int()
     func slug(_ r: inout CacheReader) throws -> (slug: String, index: Int) {

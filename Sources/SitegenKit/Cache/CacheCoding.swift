@@ -41,6 +41,12 @@ struct CacheWriter {
     }
   }
 
+  /// Bytes after their length, like a string's.
+  mutating func put(bytes value: ArraySlice<UInt8>) {
+    put(value.count)
+    bytes.append(contentsOf: value)
+  }
+
   mutating func put(_ value: String?) {
     put(value != nil)
     if let value { put(value) }
@@ -128,6 +134,14 @@ struct CacheReader {
   }
 
   mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+
+  /// What `put(bytes:)` wrote, as a slice of the reader's buffer: no copy.
+  mutating func byteSlice() throws -> ArraySlice<UInt8> {
+    let count = try int()
+    guard count >= 0, count <= end - at else { throw Malformed() }
+    defer { at += count }
+    return bytes[at..<at + count]
+  }
 
   /// The length of an array about to be read (each element takes a byte at least).
   mutating func count() throws -> Int {

@@ -33,8 +33,8 @@ enum SearchIndex {
     /// The names of the terms it uses, each already a JSON string (`JSON.string`): a site's
     /// articles name the same few hundred terms hundreds of thousands of times.
     var termsJSON: [String]
-    /// `JSON.string(words(text))` of the article's plain text.
-    var wordsJSON: String
+    /// `JSON.string(words(text))` of the article's plain text, as UTF-8.
+    var wordsJSON: ArraySlice<UInt8>
   }
 
   struct TermEntry {
@@ -70,7 +70,7 @@ enum SearchIndex {
   /// One article's entry, as JSON, in one buffer: its words are most of a large site's index.
   static func articleJSON(_ e: ArticleEntry) -> String {
     var out = ""
-    out.reserveCapacity(e.wordsJSON.utf8.count + 512)
+    out.reserveCapacity(e.wordsJSON.count + 512)
     out += "{\"url\":"
     JSON.append(e.article.url, to: &out)
     out += ",\"title\":"
@@ -87,7 +87,7 @@ enum SearchIndex {
       out += term
     }
     out += "],\"words\":"
-    out += e.wordsJSON
+    out += String(decoding: e.wordsJSON, as: UTF8.self)
     out += "}"
     return out
   }
