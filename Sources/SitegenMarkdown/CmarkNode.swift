@@ -48,9 +48,10 @@ enum CmarkNode {
   static func text(_ bytes: inout [UInt8], _ range: Range<Int>) -> OpaquePointer {
     let node = make(CMARK_NODE_TEXT)
     bytes.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }  // no bytes: no byte after the range
       let kept = buffer[range.upperBound]
       buffer[range.upperBound] = 0
-      let start = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound)
+      let start = UnsafeRawPointer(base + range.lowerBound)
       _ = cmark_node_set_literal(node, start.assumingMemoryBound(to: CChar.self))
       buffer[range.upperBound] = kept
     }

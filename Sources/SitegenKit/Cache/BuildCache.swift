@@ -349,29 +349,29 @@ public struct BuildCache: Sendable {
       guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
       return (termSlugs[code - 1], code - 1)
     }
-    var uses: [TermUse] = []
-    var useTerms: [Int] = []
-    let useCount = try r.count()
-    uses.reserveCapacity(useCount)
-    useTerms.reserveCapacity(useCount)
-    for _ in 0..<useCount {
-      let (slug, index) = try slug(&r)
-      uses.append(TermUse(slug: slug, sentence: try r.optionalString()))
-      useTerms.append(index)
+    /// A list of slugs, each with what follows it, and their glossary indices.
+    func slugList<T>(_ r: inout CacheReader, _ item: (inout CacheReader, String) throws -> T)
+      throws -> ([T], [Int])
+    {
+      let count = try r.count()
+      var items: [T] = []
+      var indices: [Int] = []
+      items.reserveCapacity(count)
+      indices.reserveCapacity(count)
+      for _ in 0..<count {
+        let (slug, index) = try slug(&r)
+        items.append(try item(&r, slug))
+        indices.append(index)
+      }
+      return (items, indices)
     }
-    var notes: [String] = []
-    var noteTerms: [Int] = []
-    let noteCount = try r.count()
-    notes.reserveCapacity(noteCount)
-    noteTerms.reserveCapacity(noteCount)
-    for _ in 0..<noteCount {
-      let (slug, index) = try slug(&r)
-      notes.append(slug)
-      noteTerms.append(index)
+    let (uses, useIndices) = try slugList(&r) { r, slug in
+      TermUse(slug: slug, sentence: try r.optionalString())
     }
+    let (notes, noteIndices) = try slugList(&r) { _, slug in slug }
     // Indices that were not known when written are not made up now.
-    if !(try r.bool()) { useTerms = [] }
-    if !(try r.bool()) { noteTerms = [] }
+    let useTerms = try r.bool() ? useIndices : []
+    let noteTerms = try r.bool() ? noteIndices : []
     let anchors = try r.array { r -> AnchorReference in
       let kind = try r.int()
       let slug = try r.string()

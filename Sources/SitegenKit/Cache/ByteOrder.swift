@@ -12,8 +12,8 @@ extension String {
     let order = a.utf8.withContiguousStorageIfAvailable { x in
       b.utf8.withContiguousStorageIfAvailable { y -> Bool in
         let common = Swift.min(x.count, y.count)
-        if common > 0 {
-          let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+        if common > 0, let a = x.baseAddress, let b = y.baseAddress {
+          let order = memcmp(a, b, common)
           if order != 0 { return order < 0 }
         }
         return x.count < y.count
