@@ -136,6 +136,34 @@ extension BuildCacheTests {
     #expect(changed.entries["articles/a.md"]?.document.termUses[0].sentence == "NATO said no.")
   }
 
+  /// Records go in the order the build gives (articles by date), not sorted; a hint that does
+  /// not list every record once is not used, and nothing is lost either way.
+  @Test func recordsAreWrittenInTheGivenOrderWhenItListsThemAll() throws {
+    let dir = TemporaryDirectory()
+    let document = LinkedDocument(
+      html: nil, htmlHash: 1, headings: [], plainText: "", termUses: [], notes: [], anchors: [],
+      links: [], diagnostics: [])
+    let entries = Dictionary(
+      uniqueKeysWithValues: ["articles/a.md", "articles/b.md", "articles/c.md"].map {
+        ($0, BuildCache.Entry(key: 1, resolutions: 2, document: document))
+      })
+    let path = dir.path + "/cache"
+    func offsets(_ hint: [String]) throws -> [Int] {
+      BuildCache(context: 1, targets: 2, entries: entries, entryOrder: hint).write(to: path)
+      let back = try #require(BuildCache.read(path))
+      #expect(Set(back.entries.keys) == Set(entries.keys))
+      let bytes = try #require(POSIXFile.read(path))
+      return ["a", "b", "c"].map { name in
+        let needle = Array("articles/\(name).md".utf8)
+        return bytes.indices.first { bytes[$0...].starts(with: needle) } ?? -1
+      }
+    }
+    let given = try offsets(["articles/c.md", "articles/a.md", "articles/b.md"])
+    #expect(given[2] < given[0] && given[0] < given[1])
+    let sorted = try offsets(["articles/c.md", "articles/c.md", "articles/b.md"])
+    #expect(sorted[0] < sorted[1] && sorted[1] < sorted[2])
+  }
+
   @Test func aParseWithANewStampIsEncodedAgain() {
     var parsed = BuildCache.Parsed(
       key: 1, article: nil, diagnostics: [], bodyOffset: nil, stamp: nil, encoded: [1, 2, 3])

@@ -58,7 +58,7 @@ struct LinkStage: Sendable {
     for i in fillQuotes(&documents, cached: cached) { encoded[i] = nil }
     var cache = BuildCache(
       context: context, targets: targets, termSlugs: linker.glossary.terms.map(\.slug),
-      entries: [:])
+      entries: [:], entryOrder: articles.map(\.source.relativePath))
     for (i, document) in documents.enumerated() {
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
         key: keys[i].key, resolutions: keys[i].resolutions, document: document,
