@@ -28,9 +28,6 @@ struct CacheWriter {
   }
 
   mutating func put(_ value: Int) { put(UInt64(bitPattern: Int64(value))) }
-
-  /// Bytes a `CacheReader` read, as they were: a record copied from the previous cache.
-  mutating func append(_ encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
   mutating func put(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
   mutating func put(_ value: String) {
@@ -44,8 +41,11 @@ struct CacheWriter {
   /// Bytes after their length, like a string's.
   mutating func put(bytes value: ArraySlice<UInt8>) {
     put(value.count)
-    bytes.append(contentsOf: value)
+    append(value)
   }
+
+  /// Bytes a `CacheReader` read, as they were: a record copied from the previous cache.
+  mutating func append(_ encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
 
   mutating func put(_ value: String?) {
     put(value != nil)
@@ -125,8 +125,7 @@ struct CacheReader {
   }
 
   mutating func string() throws -> String {
-    let count = try int()
-    guard count >= 0, count <= end - at else { throw Malformed() }
+    let count = try count()
     defer { at += count }
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + count]), as: UTF8.self)
@@ -137,13 +136,13 @@ struct CacheReader {
 
   /// What `put(bytes:)` wrote, as a slice of the reader's buffer: no copy.
   mutating func byteSlice() throws -> ArraySlice<UInt8> {
-    let count = try int()
-    guard count >= 0, count <= end - at else { throw Malformed() }
+    let count = try count()
     defer { at += count }
     return bytes[at..<at + count]
   }
 
-  /// The length of an array about to be read (each element takes a byte at least).
+  /// The length of an array or a run of bytes about to be read (each element takes a byte at
+  /// least), checked against what is left.
   mutating func count() throws -> Int {
     let count = try int()
     guard count >= 0, count <= end - at else { throw Malformed() }

@@ -30,8 +30,7 @@ struct StableHasher {
   }
 
   mutating func combine(_ string: String) {
-    var string = string
-    string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    string.withUTF8Bytes { combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// nil and "" differ.

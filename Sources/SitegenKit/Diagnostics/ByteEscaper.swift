@@ -22,10 +22,7 @@ struct ByteEscaper: Sendable {
 
   /// Escapes `text` onto the end of `out`, with no string in between (the templates' path).
   func append(_ text: String, to out: inout [UInt8]) {
-    // In place for a native string (no copy of the String value to make it contiguous).
-    if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) != nil { return }
-    var copy = text
-    copy.withUTF8 { append($0, to: &out) }
+    text.withUTF8Bytes { append($0, to: &out) }
   }
 
   private func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

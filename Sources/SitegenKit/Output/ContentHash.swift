@@ -25,8 +25,7 @@ public enum ContentHash {
   }
 
   public static func of(string: String) -> UInt64 {
-    var string = string
-    return string.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    string.withUTF8Bytes { of(UnsafeRawBufferPointer($0)) }
   }
 
   public static func hex(_ value: UInt64) -> String {

@@ -98,9 +98,7 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   /// A string's UTF-8 in one copy (literals and native strings are contiguous already, and
   /// are read in place; only another kind of string is made contiguous first).
   static func append(_ text: String, to out: inout [UInt8]) {
-    if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) != nil { return }
-    var text = text
-    text.withUTF8 { out.append(contentsOf: $0) }
+    text.withUTF8Bytes { out.append(contentsOf: $0) }
   }
 }
 
