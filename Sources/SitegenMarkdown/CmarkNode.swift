@@ -33,7 +33,7 @@ enum CmarkNode {
   }
 
   static func make(_ type: cmark_node_type, literal: String? = nil) -> OpaquePointer {
-    guard let node = cmark_node_new(type) else {
+    guard let node = cmark_node_new_with_mem(type, CmarkArena.mem) else {
       preconditionFailure("cmark_node_new failed: out of memory")
     }
     // `withCString` lends a native string's own bytes; passing the String to the C parameter

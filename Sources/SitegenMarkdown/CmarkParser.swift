@@ -10,8 +10,8 @@ import Synchronization
 /// once corrupt each other even with separate parsers: every parse in the process holds this.
 private let parseLock = Mutex<Void>(())
 
-/// Owns one cmark parser and the tree it made; everything cmark allocates is freed in `deinit`
-/// of the scope that made it (`withParsedDocument`).
+/// Owns one cmark parser and the tree it made; everything cmark allocates comes from this
+/// thread's `CmarkArena` and is released when the scope that made it (`withParsedDocument`) ends.
 enum CmarkParser {
   // Swift runs a static initialiser once, thread-safely; cmark's own guard is a plain int.
   private static let extensionsRegistered: Bool = {
@@ -29,28 +29,30 @@ enum CmarkParser {
     var parseOptions = CMARK_OPT_DEFAULT
     if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
     if options.extensions.contains(.footnotes) { parseOptions |= CMARK_OPT_FOOTNOTES }
-    guard let parser = cmark_parser_new(parseOptions) else {
-      preconditionFailure("cmark_parser_new failed: out of memory")
-    }
-    defer { cmark_parser_free(parser) }
-    for ext in options.extensions.sorted() where ext != .footnotes {
-      if let syntax = cmark_find_syntax_extension(ext.rawValue) {
-        cmark_parser_attach_syntax_extension(parser, syntax)
+    // No `cmark_parser_free` or `cmark_node_free`: the arena takes the parser, the tree and all
+    // they hold back in one step when this scope ends.
+    return CmarkArena.withArena {
+      guard let parser = cmark_parser_new_with_mem(parseOptions, CmarkArena.mem) else {
+        preconditionFailure("cmark_parser_new failed: out of memory")
       }
-    }
-    var root: OpaquePointer?
-    parseLock.withLock { _ in
-      var text = source
-      text.withUTF8 { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { chars in
-          cmark_parser_feed(parser, chars.baseAddress, chars.count)
+      for ext in options.extensions.sorted() where ext != .footnotes {
+        if let syntax = cmark_find_syntax_extension(ext.rawValue) {
+          cmark_parser_attach_syntax_extension(parser, syntax)
         }
       }
-      root = cmark_parser_finish(parser)
+      var root: OpaquePointer?
+      parseLock.withLock { _ in
+        var text = source
+        text.withUTF8 { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
+          }
+        }
+        root = cmark_parser_finish(parser)
+      }
+      guard let root else { preconditionFailure("cmark_parser_finish returned no document") }
+      return body(root, cmark_parser_get_syntax_extensions(parser))
     }
-    guard let root else { preconditionFailure("cmark_parser_finish returned no document") }
-    defer { cmark_node_free(root) }
-    return body(root, cmark_parser_get_syntax_extensions(parser))
   }
 
   /// cmark's HTML for a tree. Always rendered unsafe: in safe mode `RawHTMLScrubber` has already
@@ -62,8 +64,7 @@ enum CmarkParser {
     guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions) else {
       preconditionFailure("cmark_render_html failed: out of memory")
     }
-    defer { free(html) }
-    // Copied as bytes: cmark writes valid UTF-8 for the valid UTF-8 of a Swift string.
+    // In the document's arena: copied out before the arena is released. Copied as bytes: cmark writes valid UTF-8 for the valid UTF-8 of a Swift string.
     return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
   }
 }
@@ -76,8 +77,7 @@ extension CmarkParser {
       guard let html = cmark_render_html(
         root, options.unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT, extensions)
       else { preconditionFailure("cmark_render_html failed: out of memory") }
-      defer { free(html) }
-      return String(cString: html)
+      return String(cString: html)  // a copy out of the document's arena
     }
   }
 }
