@@ -1,6 +1,11 @@
 /// An Aho–Corasick automaton over UTF-8 bytes: finds every pattern in one pass whose cost follows
 /// the text's length, not the number of terms. Written here because no package on our list
 /// offers one; a dense table over byte classes keeps the inner loop to one load per byte.
+///
+/// The table is built over state numbers, then `finishTable` rewrites each entry as the target's
+/// row offset (`state * classCount`), negated when the target ends a pattern. A step is then an
+/// add and a load, with no multiply and no second table on the path from one byte's state to
+/// the next: that chain of loads is what a scan costs.
 struct TermAutomaton: Sendable {
   /// Byte → column in `next`; bytes in no pattern share class 0.
   private var classOf = [UInt8](repeating: 0, count: 256)
@@ -38,6 +43,19 @@ struct TermAutomaton: Sendable {
       if output[state] < 0 { output[state] = Int32(index) }
     }
     buildFailureLinks()
+    finishTable()
+  }
+
+  /// State numbers → signed row offsets (see the type's comment). State 0 reports nothing, so
+  /// its offset, 0, is never negated.
+  private mutating func finishTable() {
+    precondition(output.count * classCount <= Int(Int32.max), "the term table outgrew Int32")
+    for slot in next.indices {
+      let target = Int(next[slot])
+      let reports = output[target] >= 0 || dictionaryLink[target] >= 0
+      let offset = Int32(target * classCount)
+      next[slot] = reports ? -offset : offset
+    }
   }
 
   @discardableResult
@@ -116,20 +134,33 @@ struct TermAutomaton: Sendable {
   }
 
   /// The tables as pointers for one scan. They are read once per byte, and bounds checks on
-  /// four arrays were most of the loop; every state and class number indexes inside them by
-  /// construction.
+  /// four arrays were most of the loop; every row offset and class number indexes inside them
+  /// by construction.
   private struct Walk {
     let next: UnsafeBufferPointer<Int32>
     let classOf: UnsafeBufferPointer<UInt8>
     let output: UnsafeBufferPointer<Int32>
     let dictionaryLink: UnsafeBufferPointer<Int32>
     let classCount: Int
-    var state = 0
+    /// The current state's row offset in `next`.
+    var row = 0
 
     /// Takes one byte; calls `found(pattern)` for each pattern that ends with it.
     @inline(__always)
     mutating func step(_ byte: UInt8, _ found: (Int) -> Void) {
-      state = Int(next[state &* classCount &+ Int(classOf[Int(byte)])])
+      let entry = Int(next[row &+ Int(classOf[Int(byte)])])
+      if entry >= 0 {
+        row = entry
+        return
+      }
+      row = -entry
+      report(row, found)
+    }
+
+    /// The patterns ending in the state at `row`: rare next to steps, so kept out of the loop.
+    @inline(never)
+    func report(_ row: Int, _ found: (Int) -> Void) {
+      let state = row / classCount
       var o = output[state] >= 0 ? state : Int(dictionaryLink[state])
       while o >= 0 {
         found(Int(output[o]))
