@@ -22,7 +22,7 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   let uses: HTML =
     page.backlinks.isEmpty
     ? "<p>No published explainer uses this term yet.</p>"
-    : "<ol>\(page.backlinks.map { b in "<li><a href=\"\(b.article.url)\">\(b.article.title)</a> \(time(b.article.date))\(quote(b.sentence))</li>" as HTML })</ol>"
+    : "<ol>\(page.backlinks.map { b in "<li><a href=\"\(b.article.url)\">\(b.article.title)</a> \(time: b.article.date)\(quote: b.sentence)</li>" as HTML })</ol>"
   let main: HTML = """
     <article class="term-page">
     <p class="kicker"><a href="\(site.urls.glossary)">Glossary</a></p>
@@ -39,10 +39,15 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
     main: main)
 }
 
-/// The sentence where an explainer uses the term; only the newest uses are quoted.
-private func quote(_ sentence: String?) -> HTML {
-  guard let sentence else { return "" }
-  return "<blockquote class=\"use-sentence\"><p>\(sentence)</p></blockquote>"
+extension HTML.Interpolation {
+  /// `\(quote: sentence)`: the sentence where an explainer uses the term, written into the
+  /// list being made; only the newest uses are quoted (nil writes nothing).
+  fileprivate mutating func appendInterpolation(quote sentence: String?) {
+    guard let sentence else { return }
+    appendLiteral("<blockquote class=\"use-sentence\"><p>")
+    appendInterpolation(sentence)
+    appendLiteral("</p></blockquote>")
+  }
 }
 
 /// `/glossary/`: every term A–Z with its summary.

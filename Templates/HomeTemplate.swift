@@ -8,7 +8,7 @@ func homePage(_ page: HomePage, site: SiteContext) -> HTML {
       \(main)<section class="lead" aria-labelledby="sg:lead">
       <p class="kicker">Latest explainer</p>
       <h2 id="sg:lead"><a href="\(lead.url)">\(lead.title)</a></h2>
-      <p class="meta">\(time(lead.date))</p>
+      <p class="meta">\(time: lead.date)</p>
       <p class="summary">\(lead.summary)</p>
       </section>
 
@@ -22,7 +22,7 @@ func homePage(_ page: HomePage, site: SiteContext) -> HTML {
         a.tags.isEmpty ? "" : "<ul class=\"tags\" aria-label=\"Tags\">\(a.tags.map { "<li><a href=\"\(site.urls.tag($0))\">\($0)</a></li>" as HTML })</ul>"
       return """
         <li class="article-card"><h3><a href="\(a.url)">\(a.title)</a></h3>
-        <p class="meta">\(time(a.date))</p><p class="summary">\(a.summary)</p>\(tags)</li>
+        <p class="meta">\(time: a.date)</p><p class="summary">\(a.summary)</p>\(tags)</li>
 
         """
     }

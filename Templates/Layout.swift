@@ -72,8 +72,23 @@ func navigation(_ current: NavSection, site: SiteContext) -> HTML {
   })
 }
 
-/// `<time>` with a machine-readable date and the same human date in every locale.
-/// (`display`'s parts written straight in: term pages show one per backlink.)
-func time(_ date: ContentDate) -> HTML {
-  "<time datetime=\"\(date.text)\">\(date.day) \(date.monthName) \(date.year)</time>"
+/// `<time>` with a machine-readable date and the same human date in every locale, as a value
+/// of its own (a byline builds it up); lists write `\(time: date)` into themselves.
+func time(_ date: ContentDate) -> HTML { "\(time: date)" }
+
+extension HTML.Interpolation {
+  /// `\(time: date)`: the `<time>` element written into the page being made, with no `HTML`
+  /// value of its own. A term page dates every article that uses the term (1,871 at 10,000
+  /// articles), and an `HTML` per date was a third of the cost of those lists.
+  mutating func appendInterpolation(time date: ContentDate) {
+    appendLiteral("<time datetime=\"")
+    appendInterpolation(date.text)
+    appendLiteral("\">")
+    appendInterpolation(date.day)
+    appendLiteral(" ")
+    appendInterpolation(date.monthName)
+    appendLiteral(" ")
+    appendInterpolation(date.year)
+    appendLiteral("</time>")
+  }
 }

@@ -20,7 +20,7 @@ func tagPage(_ page: TagPage, site: SiteContext) -> HTML {
   let cards = page.articles.map { a -> HTML in
     """
     <li class="article-card"><h2><a href="\(a.url)">\(a.title)</a></h2>
-    <p class="meta">\(time(a.date))</p><p class="summary">\(a.summary)</p></li>
+    <p class="meta">\(time: a.date)</p><p class="summary">\(a.summary)</p></li>
 
     """
   }
