@@ -64,7 +64,8 @@ enum CmarkParser {
     guard let html = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions) else {
       preconditionFailure("cmark_render_html failed: out of memory")
     }
-    // In the document's arena: copied out before the arena is released. Copied as bytes: cmark writes valid UTF-8 for the valid UTF-8 of a Swift string.
+    // In the document's arena, so copied out before the arena is released; as bytes, because
+    // cmark writes valid UTF-8 for the valid UTF-8 of a Swift string.
     return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
   }
 }

@@ -8,41 +8,11 @@ public struct SiteContext: Sendable, Hashable, Encodable {
 
 /// An article as lists and links show it.
 ///
-/// The fields sit behind one reference, copied on write: a term page lists every article that
-/// uses the term (560,000 summaries over a 10,000-article site's term pages), and each copy
-/// retained and released five strings and an array.
+/// The fields sit behind one reference (`Shared`): a term page lists every article that uses
+/// the term (560,000 summaries over a 10,000-article site's term pages), and each copy retained
+/// and released five strings and an array.
 public struct ArticleSummary: Sendable, Hashable, Encodable {
-  public var slug: String {
-    get { fields.slug }
-    set { unique().slug = newValue }
-  }
-  public var title: String {
-    get { fields.title }
-    set { unique().title = newValue }
-  }
-  public var summary: String {
-    get { fields.summary }
-    set { unique().summary = newValue }
-  }
-  public var date: ContentDate {
-    get { fields.date }
-    set { unique().date = newValue }
-  }
-  public var updated: ContentDate? {
-    get { fields.updated }
-    set { unique().updated = newValue }
-  }
-  public var tags: [String] {
-    get { fields.tags }
-    set { unique().tags = newValue }
-  }
-  public var url: String {
-    get { fields.url }
-    set { unique().url = newValue }
-  }
-
-  // Written only through `unique()`, when this summary is its one owner.
-  private final class Fields: @unchecked Sendable {
+  struct Fields: Sendable, Hashable, Encodable {
     var slug: String
     var title: String
     var summary: String
@@ -50,75 +20,79 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
     var updated: ContentDate?
     var tags: [String]
     var url: String
-
-    init(slug: String, title: String, summary: String, date: ContentDate, updated: ContentDate?, tags: [String], url: String) {
-      self.slug = slug
-      self.title = title
-      self.summary = summary
-      self.date = date
-      self.updated = updated
-      self.tags = tags
-      self.url = url
-    }
-
-    func copy() -> Fields { Fields(slug: slug, title: title, summary: summary, date: date, updated: updated, tags: tags, url: url) }
   }
 
-  private var fields: Fields
+  private var shared: Shared<Fields>
 
   public init(
-    slug: String, title: String, summary: String, date: ContentDate, updated: ContentDate?, tags: [String], url: String
+    slug: String, title: String, summary: String, date: ContentDate, updated: ContentDate?,
+    tags: [String], url: String
   ) {
-    fields = Fields(slug: slug, title: title, summary: summary, date: date, updated: updated, tags: tags, url: url)
+    shared = Shared(
+      Fields(
+        slug: slug, title: title, summary: summary, date: date, updated: updated, tags: tags,
+        url: url))
   }
 
-  private mutating func unique() -> Fields {
-    if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-    return fields
+  /// A change makes a new box: summaries are made once and hardly ever changed after.
+  private mutating func change(_ edit: (inout Fields) -> Void) {
+    var fields = shared.value
+    edit(&fields)
+    shared = Shared(fields)
   }
 
-  enum CodingKeys: String, CodingKey { case slug, title, summary, date, updated, tags, url }
-
-  public static func == (a: ArticleSummary, b: ArticleSummary) -> Bool {
-    a.fields === b.fields
-      || (a.slug == b.slug && a.title == b.title && a.summary == b.summary && a.date == b.date && a.updated == b.updated && a.tags == b.tags && a.url == b.url)
+  public var slug: String {
+    get { shared.value.slug }
+    set { change { $0.slug = newValue } }
+  }
+  public var title: String {
+    get { shared.value.title }
+    set { change { $0.title = newValue } }
+  }
+  public var summary: String {
+    get { shared.value.summary }
+    set { change { $0.summary = newValue } }
+  }
+  public var date: ContentDate {
+    get { shared.value.date }
+    set { change { $0.date = newValue } }
+  }
+  public var updated: ContentDate? {
+    get { shared.value.updated }
+    set { change { $0.updated = newValue } }
+  }
+  public var tags: [String] {
+    get { shared.value.tags }
+    set { change { $0.tags = newValue } }
+  }
+  public var url: String {
+    get { shared.value.url }
+    set { change { $0.url = newValue } }
   }
 
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(slug)
-    hasher.combine(title)
-    hasher.combine(summary)
-    hasher.combine(date)
-    hasher.combine(updated)
-    hasher.combine(tags)
-    hasher.combine(url)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(slug, forKey: .slug)
-    try container.encode(title, forKey: .title)
-    try container.encode(summary, forKey: .summary)
-    try container.encode(date, forKey: .date)
-    try container.encodeIfPresent(updated, forKey: .updated)
-    try container.encode(tags, forKey: .tags)
-    try container.encode(url, forKey: .url)
-  }
+  public static func == (a: ArticleSummary, b: ArticleSummary) -> Bool { a.shared == b.shared }
+  public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
+  public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
 /// A glossary term as lists, pop-ups and key-term boxes show it.
 ///
-/// The fields sit behind one reference: an article page copies some 120 of these (key terms
-/// and endnotes), and with eight strings each the copies' retains and releases were 3 % of a
-/// cold build.
+/// The fields sit behind one reference (`Shared`): an article page copies some 120 of these (key
+/// terms and endnotes), and with eight strings each the copies' retains and releases were 3 %
+/// of a cold build.
 public struct TermSummary: Sendable, Hashable, Encodable {
-  public var slug: String { fields.slug }
-  public var name: String { fields.name }
-  public var summary: String { fields.summary }
-  public var url: String { fields.url }
-  /// The same fields escaped once: every article page shows some sixty terms twice (key terms
-  /// and endnotes), and escaping them again for each was 5 % of a cold build.
-  public var escaped: Escaped { fields.escaped }
+  struct Fields: Sendable, Hashable, Encodable {
+    let slug: String
+    let name: String
+    let summary: String
+    let url: String
+    /// The same fields escaped once: every article page shows some sixty terms twice (key
+    /// terms and endnotes), and escaping them again for each was 5 % of a cold build.
+    let escaped: Escaped
+
+    // The escaped fields follow from the others: a fingerprint counts those.
+    enum CodingKeys: String, CodingKey { case slug, name, summary, url }
+  }
 
   public struct Escaped: Sendable, Hashable {
     public let slug: HTML
@@ -127,51 +101,25 @@ public struct TermSummary: Sendable, Hashable, Encodable {
     public let url: HTML
   }
 
-  private final class Fields: Sendable {
-    let slug: String
-    let name: String
-    let summary: String
-    let url: String
-    let escaped: Escaped
-
-    init(slug: String, name: String, summary: String, url: String) {
-      self.slug = slug
-      self.name = name
-      self.summary = summary
-      self.url = url
-      escaped = Escaped(
-        slug: "\(slug)", name: "\(name)", summary: "\(summary)", url: "\(url)")
-    }
-  }
-
-  private let fields: Fields
+  private let shared: Shared<Fields>
 
   public init(slug: String, name: String, summary: String, url: String) {
-    fields = Fields(slug: slug, name: name, summary: summary, url: url)
+    shared = Shared(
+      Fields(
+        slug: slug, name: name, summary: summary, url: url,
+        escaped: Escaped(
+          slug: "\(slug)", name: "\(name)", summary: "\(summary)", url: "\(url)")))
   }
 
-  // The escaped fields follow from the others: equality, hashing and a fingerprint count those.
-  enum CodingKeys: String, CodingKey { case slug, name, summary, url }
+  public var slug: String { shared.value.slug }
+  public var name: String { shared.value.name }
+  public var summary: String { shared.value.summary }
+  public var url: String { shared.value.url }
+  public var escaped: Escaped { shared.value.escaped }
 
-  public static func == (a: TermSummary, b: TermSummary) -> Bool {
-    a.fields === b.fields
-      || (a.slug == b.slug && a.name == b.name && a.summary == b.summary && a.url == b.url)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(slug)
-    hasher.combine(name)
-    hasher.combine(summary)
-    hasher.combine(url)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(slug, forKey: .slug)
-    try container.encode(name, forKey: .name)
-    try container.encode(summary, forKey: .summary)
-    try container.encode(url, forKey: .url)
-  }
+  public static func == (a: TermSummary, b: TermSummary) -> Bool { a.shared == b.shared }
+  public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
+  public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
 public struct ArticlePage: Sendable, Hashable, Encodable {
