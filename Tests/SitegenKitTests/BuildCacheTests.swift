@@ -23,8 +23,7 @@ import Testing
     #expect(Fingerprint.of(Self.page()) == Fingerprint.of(Self.page()))
     #expect(Fingerprint.of(Self.page()) != Fingerprint.of(Self.page(body: "<p>y</p>")))
     #expect(Fingerprint.of(Self.page()) != Fingerprint.of(Self.page(related: [Self.summary])))
-    var retitled = Self.summary
-    retitled.title = "Talks!"
+    let retitled = Self.summary.with { $0.title = "Talks!" }
     #expect(
       Fingerprint.of(Self.page(related: [Self.summary]))
         != Fingerprint.of(Self.page(related: [retitled])))
@@ -178,18 +177,15 @@ extension BuildCacheTests {
     let base = Self.summary
     #expect(
       // The fields sit behind one reference (`Shared`): its value's fields.
-      Mirror(reflecting: ArticleSummary.Fields(
-        slug: "", title: "", summary: "", date: base.date, updated: nil, tags: [], url: ""))
-        .children.compactMap(\.label) == ArticleSummary.fingerprintedFields,
+      Mirror(reflecting: base.fields).children.compactMap(\.label)
+        == ArticleSummary.fingerprintedFields,
       "a new ArticleSummary field must be counted in ArticleSummary.fingerprint")
     #expect(
       Mirror(reflecting: base.date).children.compactMap(\.label) == ContentDate.fingerprintedFields,
       "a new ContentDate field must be counted in ArticleSummary.fingerprint")
     var variants: [ArticleSummary] = []
-    func vary(_ change: (inout ArticleSummary) -> Void) {
-      var v = base
-      change(&v)
-      variants.append(v)
+    func vary(_ change: (inout ArticleSummary.Fields) -> Void) {
+      variants.append(base.with(change))
     }
     vary { $0.slug += "x" }
     vary { $0.title += "x" }
@@ -214,8 +210,7 @@ extension BuildCacheTests {
       }
     }
     struct Listed<Element: Encodable>: Encodable { let articles: [Element] }
-    var other = Self.summary
-    other.slug = "other"
+    let other = Self.summary.with { $0.slug = "other" }
     let list = [Self.summary, other, Self.summary]
     let memo = Fingerprint.Memo(terms: [], articles: [Self.summary])
     for memo in [nil, memo] {
@@ -236,8 +231,7 @@ extension BuildCacheTests {
     let memo = Fingerprint.Memo(terms: [], articles: [Self.summary, related])
     #expect(Fingerprint.of(page, memo: memo) == Fingerprint.of(page))
     // A summary that differs from the memoised one under the same slug counts by its own value.
-    var renamed = related
-    renamed.title = "Renamed"
+    let renamed = related.with { $0.title = "Renamed" }
     #expect(
       Fingerprint.of(Self.page(related: [renamed]), memo: memo)
         == Fingerprint.of(Self.page(related: [renamed])))
@@ -257,8 +251,7 @@ extension BuildCacheTests {
     }
     let quoted = Backlink(article: Self.summary, sentence: "A sentence.")
     let unquoted = Backlink(article: Self.summary, sentence: nil)
-    var other = Self.summary
-    other.title = "Other"
+    let other = Self.summary.with { $0.title = "Other" }
     #expect(Fingerprint.of(page([quoted])) != Fingerprint.of(page([unquoted])))
     #expect(
       Fingerprint.of(page([quoted]))

@@ -10,7 +10,8 @@ public struct SiteContext: Sendable, Hashable, Encodable {
 ///
 /// The fields sit behind one reference (`Shared`): a term page lists every article that uses
 /// the term (560,000 summaries over a 10,000-article site's term pages), and each copy retained
-/// and released five strings and an array.
+/// and released five strings and an array. A summary is made once and never changed; `with`
+/// makes one from another.
 public struct ArticleSummary: Sendable, Hashable, Encodable {
   struct Fields: Sendable, Hashable, Encodable {
     var slug: String
@@ -22,53 +23,37 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
     var url: String
   }
 
-  private var shared: Shared<Fields>
+  private let shared: Shared<Fields>
 
   public init(
     slug: String, title: String, summary: String, date: ContentDate, updated: ContentDate?,
     tags: [String], url: String
   ) {
-    shared = Shared(
+    self.init(
       Fields(
         slug: slug, title: title, summary: summary, date: date, updated: updated, tags: tags,
         url: url))
   }
 
-  /// A change makes a new box: summaries are made once and hardly ever changed after.
-  private mutating func change(_ edit: (inout Fields) -> Void) {
+  init(_ fields: Fields) { shared = Shared(fields) }
+
+  /// All the fields at once: the test that keeps `fingerprint` in step reads their names.
+  var fields: Fields { shared.value }
+
+  /// This summary with some fields changed.
+  func with(_ change: (inout Fields) -> Void) -> ArticleSummary {
     var fields = shared.value
-    edit(&fields)
-    shared = Shared(fields)
+    change(&fields)
+    return ArticleSummary(fields)
   }
 
-  public var slug: String {
-    get { shared.value.slug }
-    set { change { $0.slug = newValue } }
-  }
-  public var title: String {
-    get { shared.value.title }
-    set { change { $0.title = newValue } }
-  }
-  public var summary: String {
-    get { shared.value.summary }
-    set { change { $0.summary = newValue } }
-  }
-  public var date: ContentDate {
-    get { shared.value.date }
-    set { change { $0.date = newValue } }
-  }
-  public var updated: ContentDate? {
-    get { shared.value.updated }
-    set { change { $0.updated = newValue } }
-  }
-  public var tags: [String] {
-    get { shared.value.tags }
-    set { change { $0.tags = newValue } }
-  }
-  public var url: String {
-    get { shared.value.url }
-    set { change { $0.url = newValue } }
-  }
+  public var slug: String { shared.value.slug }
+  public var title: String { shared.value.title }
+  public var summary: String { shared.value.summary }
+  public var date: ContentDate { shared.value.date }
+  public var updated: ContentDate? { shared.value.updated }
+  public var tags: [String] { shared.value.tags }
+  public var url: String { shared.value.url }
 
   public static func == (a: ArticleSummary, b: ArticleSummary) -> Bool { a.shared == b.shared }
   public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
