@@ -110,31 +110,40 @@ private struct Arena {
   }
 
   mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
-    let needed = Self.blockHeader + ((size + 7) & ~7)
-    if top == nil || end! - top! < needed {
-      guard grow(toHold: needed) else { return nil }
-    }
-    let header = top!
+    guard let rounded = Self.rounded(size),
+      let header = room(for: Self.blockHeader + rounded)
+    else { return nil }
     header.storeBytes(of: size, as: Int.self)
-    top = header + needed
-    last = header + Self.blockHeader
-    return last
+    top = header + Self.blockHeader + rounded
+    let block = header + Self.blockHeader
+    last = block
+    return block
   }
 
   mutating func reallocate(_ old: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
     guard let old else { return allocate(size) }
     let oldSize = (old - Self.blockHeader).load(as: Int.self)
-    if old == last {
-      let newTop = old + ((size + 7) & ~7)
-      if newTop <= end! {
-        (old - Self.blockHeader).storeBytes(of: size, as: Int.self)
-        top = newTop
-        return old
-      }
+    if old == last, let end, let rounded = Self.rounded(size), end - old >= rounded {
+      (old - Self.blockHeader).storeBytes(of: size, as: Int.self)
+      top = old + rounded
+      return old
     }
     guard let new = allocate(size) else { return nil }
     new.copyMemory(from: old, byteCount: min(oldSize, size))
     return new
+  }
+
+  /// `size` up to a multiple of 8, the blocks' alignment; nil for a size no chunk could hold.
+  private static func rounded(_ size: Int) -> Int? {
+    guard size >= 0, size <= Int.max / 2 else { return nil }
+    return (size + 7) & ~7
+  }
+
+  /// Where `needed` bytes start: the top of this chunk, or of a new one.
+  private mutating func room(for needed: Int) -> UnsafeMutableRawPointer? {
+    if let top, let end, end - top >= needed { return top }
+    guard grow(toHold: needed) else { return nil }
+    return top
   }
 
   /// Only the last block comes back (cmark's iterators and scratch buffers); the rest waits
