@@ -135,6 +135,40 @@ extension BuildCacheTests {
     #expect(changed.entries["articles/a.md"]?.document.termUses[0].sentence == "NATO said no.")
   }
 
+  /// Endnotes that are the uses' terms in the same order are cached as one flag; any other
+  /// list, or other indices, as themselves. Each reads back as it was.
+  @Test func endnotesThatRepeatTheUsesRoundTrip() throws {
+    let dir = TemporaryDirectory()
+    func document(notes: [String], noteTerms: [Int]) -> LinkedDocument {
+      var d = LinkedDocument(
+        html: nil, htmlHash: 1, headings: [], plainText: "",
+        termUses: [TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "minsk", sentence: nil)],
+        notes: notes, anchors: [], links: [], diagnostics: [])
+      d.useTerms = [1, 0]
+      d.noteTerms = noteTerms
+      return d
+    }
+    let cases = [
+      "same": document(notes: ["nato", "minsk"], noteTerms: [1, 0]),
+      "fewer": document(notes: ["nato"], noteTerms: [1]),
+      "reordered": document(notes: ["minsk", "nato"], noteTerms: [0, 1]),
+      "otherIndices": document(notes: ["nato", "minsk"], noteTerms: [1, -1]),
+      "unindexed": document(notes: ["nato", "minsk"], noteTerms: []),
+    ]
+    let cache = BuildCache(
+      context: 1, targets: 2, termSlugs: ["minsk", "nato"],
+      entries: Dictionary(uniqueKeysWithValues: cases.map {
+        ("articles/\($0.key).md", BuildCache.Entry(key: 3, resolutions: 4, document: $0.value))
+      }))
+    let path = dir.path + "/cache"
+    cache.write(to: path)
+    let back = try #require(BuildCache.read(path))
+    for (name, document) in cases {
+      #expect(back.entries["articles/\(name).md"]?.document == document, "\(name)")
+      #expect(back.entries["articles/\(name).md"]?.document.noteTerms == document.noteTerms, "\(name)")
+    }
+  }
+
   /// Records go in the order the build gives (articles by date), not sorted; a hint that does
   /// not list every record once is not used, and nothing is lost either way.
   @Test func recordsAreWrittenInTheGivenOrderWhenItListsThemAll() throws {
