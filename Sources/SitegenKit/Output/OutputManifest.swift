@@ -107,17 +107,19 @@ extension OutputWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The listed files still as their build left them: regular, of their size and mode, not
-    /// modified since. One `lstat` each, on every core.
+    /// modified since. One `lstat` each, on every core, from the folder's descriptor.
     func intactEntries(in folder: String) -> [String: ManifestEntry] {
-      let written = self.written
-      let intact = orderedParallelMap(files) { file -> Bool in
-        guard let st = POSIXFile.status(folder + "/" + file.path) else { return false }
-        return POSIXFile.isRegular(st) && Int(st.st_size) == file.entry.size
-          && POSIXFile.permissions(st) == 0o644 && POSIXFile.Instant(st) <= written
+      guard let statuses = POSIXFile.statuses(in: folder, of: files.map(\.path)) else {
+        return [:]
       }
       var out: [String: ManifestEntry] = [:]
       out.reserveCapacity(files.count)
-      for (file, ok) in zip(files, intact) where ok { out[file.path] = file.entry }
+      for (file, st) in zip(files, statuses) {
+        guard let st, POSIXFile.isRegular(st), Int(st.st_size) == file.entry.size,
+          POSIXFile.permissions(st) == 0o644, POSIXFile.Instant(st) <= written
+        else { continue }
+        out[file.path] = file.entry
+      }
       return out
     }
   }

@@ -129,6 +129,23 @@ enum POSIXFile {
     return lstat(path, &st) == 0 ? st : nil
   }
 
+  /// `lstat`s of many paths under one folder, each looked up from the folder's descriptor:
+  /// the kernel walks only the relative part (an output folder's own path is five or more
+  /// names deep, walked again for each of 20,000 files on an edit), and no joined path is made.
+  /// `relative` may be empty (the folder itself). Nil when the folder cannot be opened.
+  static func statuses(in folder: String, of relative: [String]) -> [stat?]? {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    return orderedParallelMap(relative) { path -> stat? in
+      var st = stat()
+      let found =
+        path.isEmpty
+        ? fstat(fd, &st) == 0 : fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0
+      return found ? st : nil
+    }
+  }
+
   static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
   static func isFolder(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
   static func permissions(_ st: stat) -> mode_t { st.st_mode & 0o7777 }

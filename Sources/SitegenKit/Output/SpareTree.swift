@@ -48,18 +48,20 @@ extension OutputWriter {
       return tree
     }
 
-    /// The dirty ones, from one `lstat` each on every core; nil when one is not a real folder.
+    /// The dirty ones, from one `lstat` each on every core (from the root's descriptor); nil
+    /// when one is not a real folder.
     private static func dirty(_ all: [String], in root: String, since: POSIXFile.Instant)
       -> [String]?
     {
-      let states = orderedParallelMap(all) { folder -> Bool? in
-        guard let st = POSIXFile.status(folder.isEmpty ? root : root + "/" + folder),
-          POSIXFile.isFolder(st)
-        else { return nil }
-        return POSIXFile.Instant(st) > since || POSIXFile.permissions(st) != 0o755
+      guard let statuses = POSIXFile.statuses(in: root, of: all) else { return nil }
+      var dirty: [String] = []
+      for (folder, st) in zip(all, statuses) {
+        guard let st, POSIXFile.isFolder(st) else { return nil }
+        if POSIXFile.Instant(st) > since || POSIXFile.permissions(st) != 0o755 {
+          dirty.append(folder)
+        }
       }
-      guard !states.contains(where: { $0 == nil }) else { return nil }
-      return zip(all, states).filter { $0.1 == true }.map(\.0)
+      return dirty
     }
 
     /// Makes the tree untrusted, then takes out whatever nobody listed: from then on, everything
