@@ -238,7 +238,8 @@ public struct BuildCache: Sendable {
     }
     let notesIndexed = d.noteTerms.count == d.notes.count
     // Where every use is linked (the usual case) the endnotes are the uses' terms in the same
-    // order: one flag instead of the list again, which was a third of reading a cached document.
+    // order: one flag instead of the list again, whose decoding was a quarter of a cached
+    // document's.
     let notesAreUses =
       d.notes.count == d.termUses.count && notesIndexed == usesIndexed
       && (!notesIndexed || d.noteTerms == d.useTerms)
