@@ -7,97 +7,134 @@
 /// add and a load, with no multiply and no second table on the path from one byte's state to
 /// the next: that chain of loads is what a scan costs.
 struct TermAutomaton: Sendable {
-  /// Byte → column in `next`; bytes in no pattern share class 0.
-  private var classOf = [UInt8](repeating: 0, count: 256)
-  private var classCount = 1
-  private var next: [Int32] = []
-  /// The pattern spelled by the path to this state, or -1.
-  private var output: [Int32] = []
-  /// The nearest state on the failure chain that ends a pattern, or -1.
-  private var dictionaryLink: [Int32] = []
-  private(set) var patternLengths: [Int32] = []
-  private var longestPattern = 0
+  /// The finished tables behind one reference: a matcher passes its automata to every text run
+  /// of every article, and a struct of five arrays cost ten reference-count operations a copy.
+  private let tables: Tables
 
-  var isEmpty: Bool { patternLengths.isEmpty }
+  var isEmpty: Bool { tables.patternLengths.isEmpty }
+  var patternLengths: [Int32] { tables.patternLengths }
 
   init(patterns: [[UInt8]]) {
-    var used = Set<UInt8>()
-    for p in patterns { used.formUnion(p) }
-    for b in used.sorted() {
-      classOf[Int(b)] = UInt8(truncatingIfNeeded: classCount)
-      classCount += 1
+    tables = Tables(Builder(patterns: patterns))
+  }
+
+  private final class Tables: Sendable {
+    let classOf: [UInt8]
+    let classCount: Int
+    let next: [Int32]
+    let output: [Int32]
+    let dictionaryLink: [Int32]
+    let patternLengths: [Int32]
+    let longestPattern: Int
+
+    init(_ b: Builder) {
+      classOf = b.classOf
+      classCount = b.classCount
+      next = b.next
+      output = b.output
+      dictionaryLink = b.dictionaryLink
+      patternLengths = b.patternLengths
+      longestPattern = b.longestPattern
     }
-    precondition(classCount <= 256, "at most 255 distinct bytes in patterns")
-    patternLengths = patterns.map { Int32($0.count) }
-    longestPattern = patterns.map(\.count).max() ?? 0
-    newState()
-    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
-      var state = 0
-      for b in pattern {
-        let slot = state * classCount + Int(classOf[Int(b)])
-        if next[slot] < 0 {
-          next[slot] = Int32(newState())
+  }
+}
+
+extension TermAutomaton {
+  /// The tables while they are built.
+  private struct Builder {
+    /// Byte → column in `next`; bytes in no pattern share class 0.
+    var classOf = [UInt8](repeating: 0, count: 256)
+    var classCount = 1
+    var next: [Int32] = []
+    /// The pattern spelled by the path to this state, or -1.
+    var output: [Int32] = []
+    /// The nearest state on the failure chain that ends a pattern, or -1.
+    var dictionaryLink: [Int32] = []
+    var patternLengths: [Int32] = []
+    var longestPattern = 0
+
+    init(patterns: [[UInt8]]) {
+      var used = Set<UInt8>()
+      for p in patterns { used.formUnion(p) }
+      for b in used.sorted() {
+        classOf[Int(b)] = UInt8(truncatingIfNeeded: classCount)
+        classCount += 1
+      }
+      precondition(classCount <= 256, "at most 255 distinct bytes in patterns")
+      patternLengths = patterns.map { Int32($0.count) }
+      longestPattern = patterns.map(\.count).max() ?? 0
+      newState()
+      for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+        var state = 0
+        for b in pattern {
+          let slot = state * classCount + Int(classOf[Int(b)])
+          if next[slot] < 0 {
+            next[slot] = Int32(newState())
+          }
+          state = Int(next[slot])
         }
-        state = Int(next[slot])
+        if output[state] < 0 { output[state] = Int32(index) }
       }
-      if output[state] < 0 { output[state] = Int32(index) }
+      buildFailureLinks()
+      finishTable()
     }
-    buildFailureLinks()
-    finishTable()
-  }
 
-  /// State numbers → signed row offsets (see the type's comment). State 0 reports nothing, so
-  /// its offset, 0, is never negated.
-  private mutating func finishTable() {
-    precondition(output.count * classCount <= Int(Int32.max), "the term table outgrew Int32")
-    for slot in next.indices {
-      let target = Int(next[slot])
-      let reports = output[target] >= 0 || dictionaryLink[target] >= 0
-      let offset = Int32(target * classCount)
-      next[slot] = reports ? -offset : offset
-    }
-  }
-
-  @discardableResult
-  private mutating func newState() -> Int {
-    next.append(contentsOf: repeatElement(-1, count: classCount))
-    output.append(-1)
-    dictionaryLink.append(-1)
-    return output.count - 1
-  }
-
-  /// Breadth-first: failure links, dictionary links, and the full transition table.
-  private mutating func buildFailureLinks() {
-    var failure = [Int32](repeating: 0, count: output.count)
-    var queue: [Int] = []
-    for c in 0..<classCount {
-      let slot = c
-      if next[slot] < 0 || c == 0 {
-        next[slot] = 0
-      } else {
-        failure[Int(next[slot])] = 0
-        queue.append(Int(next[slot]))
+    /// State numbers → signed row offsets (see the type's comment). State 0 reports nothing, so
+    /// its offset, 0, is never negated.
+    private mutating func finishTable() {
+      precondition(output.count * classCount <= Int(Int32.max), "the term table outgrew Int32")
+      for slot in next.indices {
+        let target = Int(next[slot])
+        let reports = output[target] >= 0 || dictionaryLink[target] >= 0
+        let offset = Int32(target * classCount)
+        next[slot] = reports ? -offset : offset
       }
     }
-    var head = 0
-    while head < queue.count {
-      let state = queue[head]
-      head += 1
-      let f = Int(failure[state])
-      dictionaryLink[state] = output[f] >= 0 ? Int32(f) : dictionaryLink[f]
+
+    @discardableResult
+    private mutating func newState() -> Int {
+      next.append(contentsOf: repeatElement(-1, count: classCount))
+      output.append(-1)
+      dictionaryLink.append(-1)
+      return output.count - 1
+    }
+
+    /// Breadth-first: failure links, dictionary links, and the full transition table.
+    private mutating func buildFailureLinks() {
+      var failure = [Int32](repeating: 0, count: output.count)
+      var queue: [Int] = []
       for c in 0..<classCount {
-        let slot = state * classCount + c
-        let fallback = next[f * classCount + c]
-        if c == 0 || next[slot] < 0 {
-          next[slot] = c == 0 ? 0 : fallback
+        let slot = c
+        if next[slot] < 0 || c == 0 {
+          next[slot] = 0
         } else {
-          failure[Int(next[slot])] = fallback
+          failure[Int(next[slot])] = 0
           queue.append(Int(next[slot]))
         }
       }
+      var head = 0
+      while head < queue.count {
+        let state = queue[head]
+        head += 1
+        let f = Int(failure[state])
+        dictionaryLink[state] = output[f] >= 0 ? Int32(f) : dictionaryLink[f]
+        for c in 0..<classCount {
+          let slot = state * classCount + c
+          let fallback = next[f * classCount + c]
+          if c == 0 || next[slot] < 0 {
+            next[slot] = c == 0 ? 0 : fallback
+          } else {
+            failure[Int(next[slot])] = fallback
+            queue.append(Int(next[slot]))
+          }
+        }
+      }
     }
-  }
 
+  }
+}
+
+extension TermAutomaton {
   /// Calls `found(pattern, end)` for every occurrence of every pattern (end is exclusive).
   func scan(_ text: [UInt8], _ found: (Int, Int) -> Void) {
     guard !isEmpty else { return }
@@ -114,10 +151,11 @@ struct TermAutomaton: Sendable {
   ) {
     guard !isEmpty else { return }
     var ringSize = 16
-    while ringSize <= longestPattern { ringSize <<= 1 }
+    while ringSize <= tables.longestPattern { ringSize <<= 1 }
     let mask = ringSize - 1
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ring in
       walking { walk in
+        let lengths = walk.patternLengths
         var folded = 0  // folded bytes so far
         var lastWasSpace = false
         for i in 0..<text.count {
@@ -126,7 +164,7 @@ struct TermAutomaton: Sendable {
           ring[folded & mask] = Int32(truncatingIfNeeded: i)
           folded += 1
           walk.step(byte) { pattern in
-            found(pattern, Int(ring[(folded - Int(patternLengths[pattern])) & mask]), i + 1)
+            found(pattern, Int(ring[(folded - Int(lengths[pattern])) & mask]), i + 1)
           }
         }
       }
@@ -141,6 +179,7 @@ struct TermAutomaton: Sendable {
     let classOf: UnsafeBufferPointer<UInt8>
     let output: UnsafeBufferPointer<Int32>
     let dictionaryLink: UnsafeBufferPointer<Int32>
+    let patternLengths: UnsafeBufferPointer<Int32>
     let classCount: Int
     /// The current state's row offset in `next`.
     var row = 0
@@ -170,14 +209,17 @@ struct TermAutomaton: Sendable {
   }
 
   private func walking(_ body: (inout Walk) -> Void) {
-    next.withUnsafeBufferPointer { next in
-      classOf.withUnsafeBufferPointer { classOf in
-        output.withUnsafeBufferPointer { output in
-          dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
-            var walk = Walk(
-              next: next, classOf: classOf, output: output, dictionaryLink: dictionaryLink,
-              classCount: classCount)
-            body(&walk)
+    let t = tables
+    t.next.withUnsafeBufferPointer { next in
+      t.classOf.withUnsafeBufferPointer { classOf in
+        t.output.withUnsafeBufferPointer { output in
+          t.dictionaryLink.withUnsafeBufferPointer { dictionaryLink in
+            t.patternLengths.withUnsafeBufferPointer { patternLengths in
+              var walk = Walk(
+                next: next, classOf: classOf, output: output, dictionaryLink: dictionaryLink,
+                patternLengths: patternLengths, classCount: t.classCount)
+              body(&walk)
+            }
           }
         }
       }
