@@ -31,3 +31,66 @@ extension String {
     return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }
+
+extension String {
+  /// `folder + "/" + name` in one allocation: the two appends of `+` made a string and grew
+  /// it, 1,300 instructions a path, and a large site's builds join tens of thousands.
+  static func path(_ folder: String, _ name: String) -> String {
+    folder.withUTF8Bytes { a in
+      name.withUTF8Bytes { b in
+        String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
+          _ = out.initialize(fromContentsOf: a)
+          out[a.count] = UInt8(ascii: "/")
+          _ = UnsafeMutableBufferPointer(rebasing: out[(a.count + 1)...]).initialize(
+            fromContentsOf: b)
+          return a.count + 1 + b.count
+        }
+      }
+    }
+  }
+}
+
+extension Array {
+  /// The elements in the UTF-8 byte order of `key` (`String.utf8Precedes`), for lists of
+  /// tens of thousands of paths. The 16 bytes after the prefix all keys share are read once
+  /// per key as two big-endian integers, so most comparisons are of integers; only keys equal
+  /// in those bytes are compared in full. Sorting 10,000 paths by `utf8Precedes` alone was a
+  /// tenth of a one-article edit's manifest and no-change check.
+  func sortedByUTF8(_ key: (Element) -> String) -> [Element] {
+    guard count > 1 else { return self }
+    let strings = map(key)
+    var shared = Int.max
+    strings[0].withUTF8Bytes { first in
+      for string in strings.dropFirst() {
+        string.withUTF8Bytes { bytes in
+          var n = 0
+          let limit = Swift.min(shared, first.count, bytes.count)
+          while n < limit && first[n] == bytes[n] { n += 1 }
+          shared = n
+        }
+      }
+    }
+    var keys: [(high: UInt64, low: UInt64, index: Int)] = []
+    keys.reserveCapacity(count)
+    for (i, string) in strings.enumerated() {
+      let (high, low) = string.withUTF8Bytes { bytes -> (UInt64, UInt64) in
+        // Missing bytes count as 0, which sorts a shorter key first as `utf8Precedes` does
+        // (no path holds a NUL; a tie is settled in full below anyway).
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for j in shared..<(shared + 16) {
+          let byte = j < bytes.count ? UInt64(bytes[j]) : 0
+          if j < shared + 8 { high = high << 8 | byte } else { low = low << 8 | byte }
+        }
+        return (high, low)
+      }
+      keys.append((high, low, i))
+    }
+    keys.sort { a, b in
+      if a.high != b.high { return a.high < b.high }
+      if a.low != b.low { return a.low < b.low }
+      return String.utf8Precedes(strings[a.index], strings[b.index])
+    }
+    return keys.map { self[$0.index] }
+  }
+}

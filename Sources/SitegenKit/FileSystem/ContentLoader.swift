@@ -59,12 +59,15 @@ public enum ContentLoader {
     /// Reads one file that must be a regular file inside the content folder (links allowed).
     /// `folderInside`: its folder is known to resolve inside the content folder, so a file that
     /// is not a link is inside too and needs no `realpath` (a walk of every path component).
-    /// `linkStatus`: the file's `lstat`, when the caller has it already.
+    /// `linkStatus`: the file's `lstat`, when the caller has it already; `path`: the file's
+    /// path as shown, when the caller made it already (joining paths was a quarter of a large
+    /// site's loading, so each is joined once).
     @Sendable func read(
-      _ relative: String, folderInside: Bool = false, linkStatus: stat? = nil
+      _ relative: String, path: String? = nil, folderInside: Bool = false,
+      linkStatus: stat? = nil
     ) -> Result<SourceFile, Diagnostic> {
-      let path = display + "/" + relative
-      let at = SourceLocation(path: path, line: 1)
+      let path = path ?? display + "/" + relative
+      var at: SourceLocation { SourceLocation(path: path, line: 1) }
       var info = linkStatus ?? stat()
       let found = linkStatus != nil || lstat(path, &info) == 0
       let isLink = found && info.st_mode & S_IFMT == S_IFLNK
@@ -140,7 +143,9 @@ public enum ContentLoader {
       }
       // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
       var seen: [String: String] = [:]
+      seen.reserveCapacity(names.count)
       var candidates: [String] = []
+      candidates.reserveCapacity(names.count)
       for name in names.sorted() where !name.hasPrefix(".") {
         let folded = name.lowercased()
         if let other = seen[folded] {
@@ -160,16 +165,17 @@ public enum ContentLoader {
       let folderInside = resolvedPath(dir).map { $0 == root || $0.hasPrefix(root + "/") } ?? false
       // Every name on every core: a file costs a few system calls, and a site has thousands.
       let entries = orderedParallelMap(candidates) { name -> Entry in
-        let at = SourceLocation(path: dir + "/" + name, line: 1)
+        let path = String.path(dir, name)
+        var at: SourceLocation { SourceLocation(path: path, line: 1) }
         // One `lstat` serves both this test and the read: a second call by full path made the
         // kernel walk the path again for each of a large site's files.
         var info = stat()
-        let found = lstat(dir + "/" + name, &info) == 0
+        let found = lstat(path, &info) == 0
         var target = info
         let isDirectory =
           found
           && (info.st_mode & S_IFMT == S_IFDIR
-            || (info.st_mode & S_IFMT == S_IFLNK && stat(dir + "/" + name, &target) == 0
+            || (info.st_mode & S_IFMT == S_IFLNK && stat(path, &target) == 0
               && target.st_mode & S_IFMT == S_IFDIR))
         if isDirectory && name.hasSuffix(".md") {
           return .problem(
@@ -183,7 +189,10 @@ public enum ContentLoader {
               "load.ignored-folder", "folders inside \(folder)/ are not read; move its files up",
               at: at))
         } else if name.hasSuffix(".md") {
-          switch read(folder + "/" + name, folderInside: folderInside, linkStatus: found ? info : nil) {
+          switch read(
+            String.path(folder, name), path: path, folderInside: folderInside,
+            linkStatus: found ? info : nil)
+          {
           case .success(let file): return .file(file)
           case .failure(let problem): return .problem(problem)
           }

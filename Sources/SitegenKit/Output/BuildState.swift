@@ -30,7 +30,7 @@ struct BuildState: Equatable {
     // most of a large site's no-change check after its stats.
     // In byte order: any fixed order will do, and Unicode-aware comparison of 10,000 paths was
     // half of the check's own work.
-    let files = snapshot.files.sorted { String.utf8Precedes($0.key, $1.key) }
+    let files = Array(snapshot.files).sortedByUTF8(\.key)
     h.combine(UInt64(files.count))
     for (path, s) in files {
       h.combine(path)

@@ -86,15 +86,25 @@ extension OutputWriter {
       // building for a 10,000-page site's every build.
       var out: [UInt8] = []
       out.reserveCapacity(files.count * 80)
+      let hexDigits = Self.hexDigits  // once, not a lazy global's check for every digit
       func hex(_ value: UInt64) {
         for shift in stride(from: 60, through: 0, by: -4) {
           out.append(hexDigits[Int((value >> UInt64(shift)) & 0xF)])
         }
       }
-      for (path, e) in files.sorted(by: { String.utf8Precedes($0.path, $1.path) }) {
+      func decimal(_ value: Int) {
+        let start = out.count
+        var rest = value.magnitude
+        repeat {
+          out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+          rest /= 10
+        } while rest > 0
+        out[start...].reverse()
+      }
+      for (path, e) in files.sortedByUTF8(\.path) {
         hex(e.hash)
         out.append(UInt8(ascii: " "))
-        out.append(contentsOf: String(e.size).utf8)
+        decimal(e.size)
         out.append(UInt8(ascii: " "))
         if let inputs = e.inputs { hex(inputs) } else { out.append(UInt8(ascii: "-")) }
         out.append(UInt8(ascii: " "))

@@ -205,17 +205,19 @@ public struct OutputWriter: Sendable {
       let output = writer.output
       let writeFailures = orderedParallelMap(Array(writes.indices)) { i in
         Self.failure {
-          if let folder = own[i] { try Self.makeFolder(spare + "/" + folder) }
-          try Self.replace(spare + "/" + writes[i].path, listed: base.isListed(writes[i].path)) {
+          if let folder = own[i] { try Self.makeFolder(String.path(spare, folder)) }
+          try Self.replace(
+            String.path(spare, writes[i].path), listed: base.isListed(writes[i].path)
+          ) {
             try POSIXFile.create(writes[i].bytes, at: $0)
           }
         }
       }
       let linkFailures = orderedParallelMap(Array(links.indices)) { i in
         Self.failure {
-          if let folder = own[writes.count + i] { try Self.makeFolder(spare + "/" + folder) }
-          try Self.replace(spare + "/" + links[i], listed: base.isListed(links[i])) {
-            try Self.link(output + "/" + links[i], to: $0)
+          if let folder = own[writes.count + i] { try Self.makeFolder(String.path(spare, folder)) }
+          try Self.replace(String.path(spare, links[i]), listed: base.isListed(links[i])) {
+            try Self.link(String.path(output, links[i]), to: $0)
           }
         }
       }

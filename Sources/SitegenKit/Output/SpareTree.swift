@@ -36,9 +36,13 @@ extension OutputWriter {
       tree.intact = manifest.intactEntries(in: root)
       tree.folders = [""]
       for path in tree.listed {
-        // Up from the file until a folder already known: most files share theirs.
-        for folder in OutputWriter.folders(of: path).reversed() {
-          if !tree.folders.insert(folder).inserted { break }
+        // Up from the file until a folder already known: most files share theirs. Each folder
+        // is made as a string only when it is looked up (`folders(of:)` made them all).
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+          if !tree.folders.insert(String(path[..<slash])).inserted { break }
+          end = slash
         }
       }
       guard let dirty = dirty(Array(tree.folders), in: root, since: manifest.written) else {

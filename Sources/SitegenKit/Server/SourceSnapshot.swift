@@ -46,7 +46,7 @@ public struct SourceSnapshot: Sendable, Hashable {
         return String(cString: base)
       }
       guard let name else { continue }
-      let path = folder + "/" + name
+      let path = String.path(folder, name)
       switch st.st_mode & S_IFMT {
       case S_IFDIR: subfolders.append(path)
       case S_IFREG, S_IFLNK: files[path] = FileStamp(st)
