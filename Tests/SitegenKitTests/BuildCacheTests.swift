@@ -297,3 +297,34 @@ extension BuildCacheTests {
         == Fingerprint.of(page([quoted, unquoted])))
   }
 }
+
+extension BuildCacheTests {
+  /// The glossary's linked definitions are cached with their HTML (a term page shows it
+  /// whenever it is rendered) and read back as they were, under their key.
+  @Test func linkedDefinitionsRoundTripWithTheirHTML() throws {
+    let dir = TemporaryDirectory()
+    var linked = LinkedDocument(
+      html: "<p>See <a href=\"/glossary/nato/\">NATO</a>.</p>", htmlHash: 7,
+      headings: [Heading(level: 2, text: "History", id: "history", line: 6)], plainText: "",
+      termUses: [TermUse(slug: "nato", sentence: nil)], notes: ["nato"], anchors: [],
+      links: ["../articles/a.md"],
+      diagnostics: [.warning("link.broken", "no such file", at: SourceLocation(path: "g.md", line: 7))])
+    linked.useTerms = [0]
+    linked.noteTerms = [0]
+    let empty = LinkedDocument(
+      html: "", htmlHash: 0, headings: [], plainText: "", termUses: [], notes: [], anchors: [],
+      links: [], diagnostics: [])
+    var cache = BuildCache(context: 1, targets: 2, termSlugs: ["nato"], entries: [:])
+    cache.linkedTerms = (key: 42, documents: [linked, empty])
+    let path = dir.path + "/cache"
+    cache.write(to: path)
+    let back = try #require(BuildCache.read(path))
+    #expect(back.linkedTerms?.key == 42)
+    #expect(back.linkedTerms?.documents == [linked, empty])
+    #expect(back.linkedTerms?.documents.first?.html == linked.html)
+    // A cache written without definitions holds none, under a key no glossary has.
+    BuildCache(context: 1, targets: 2, entries: [:]).write(to: path)
+    let none = try #require(BuildCache.read(path))
+    #expect(none.linkedTerms?.documents.isEmpty == true)
+  }
+}

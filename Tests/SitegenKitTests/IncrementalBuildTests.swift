@@ -86,6 +86,7 @@ import Testing
   @Test func editingOneArticleLinksItAloneAndRendersOnlyWhatShowsIt() throws {
     let first = try build()
     #expect(first.linkedArticles == 4)
+    #expect(first.linkedTerms == 3)
     #expect(first.readArticles == 4)
     edit(
       "Content/articles/two.md",
@@ -93,6 +94,7 @@ import Testing
         "two", date: "2025-01-02", body: "Security guarantees, not red lines. New words."))
     let second = try build()
     #expect(second.linkedArticles == 1)
+    #expect(second.linkedTerms == 0, "the definitions came from the cache")
     #expect(second.readArticles == 1, "the others' stamps vouch for them")
     // Its page, and the pages quoting its sentences (the terms it uses): not the other articles,
     // home or tag pages, whose inputs did not change.
@@ -155,6 +157,40 @@ import Testing
         "glossary/security-guarantees/index.html",
       ])
     try expectSameAsColdBuild()
+  }
+
+  /// The definitions are linked again, all of them, when one changes or when what their links
+  /// follow from does (a term's spelling, an article's path); each time the site is the one a
+  /// cold build makes.
+  @Test func definitionsAreLinkedAgainWhenWhatTheyFollowFromChanges() throws {
+    site.write(
+      "Content/glossary/sanctions.md",
+      Self.term("sanctions", definition: "Like red lines, see [two](../articles/two.md)."))
+    #expect(try build().linkedTerms == 3)
+    #expect(try build().linkedTerms == 0, "nothing changed: the cache held them")
+    edit(
+      "Content/glossary/sanctions.md",
+      Self.term("sanctions", definition: "Unlike security guarantees, see [two](../articles/two.md)."))
+    let edited = try build()
+    #expect(edited.linkedTerms == 3)
+    #expect(edited.renderedPages.contains("glossary/sanctions/index.html"))
+    try expectSameAsColdBuild()
+    // A new spelling changes what the definitions link.
+    edit("Content/glossary/security-guarantees.md", Self.term("security guarantees", aliases: ["guarantees"]))
+    #expect(try build().linkedTerms == 3)
+    try expectSameAsColdBuild()
+    // The article a definition links to is gone: its link breaks, which the build must say
+    // (the cached definitions had no such diagnostic).
+    try FileManager.default.removeItem(atPath: site.path + "/Content/articles/two.md")
+    let result = try SiteBuilder.build(
+      BuildOptions(
+        contentDirectory: site.path + "/Content", outputDirectory: site.path + "/Public",
+        now: 1_764_374_400),
+      theme: SiteTheme(), fileClock: FileStamp.now() + 10_000_000_000)
+    #expect(
+      result.diagnostics.contains {
+        $0.location?.path.hasSuffix("glossary/sanctions.md") == true && $0.message.contains("two.md")
+      })
   }
 
   @Test func aTermsSummaryReRendersExactlyThePagesThatShowIt() throws {

@@ -44,7 +44,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-9"
+  private static let magic = "sitegen-build-cache-10"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -66,6 +66,8 @@ public struct BuildCache: Sendable {
   var parsedOrder: [String] = []
   /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
   var related: (key: UInt64, lists: [[Int]])?
+  /// The glossary's definitions as linked, HTML included, under `TermLinks.key`.
+  var linkedTerms: (key: UInt64, documents: [LinkedDocument])?
 
   static func path(for writer: OutputWriter) -> String { writer.sibling("cache") }
 
@@ -96,12 +98,18 @@ public struct BuildCache: Sendable {
       }
       let relatedKey = try r.uint64()
       let related = try r.blocks { r in try r.array { try $0.int() } }
+      let termsKey = try r.uint64()
+      let linkedTerms = try r.blocks { r in
+        var document = try readDocument(&r, termSlugs: termSlugs)
+        document.htmlBytes = Array(try r.byteSlice())
+        return document
+      }
       guard r.isAtEnd else { return nil }
       return BuildCache(
         context: context, targets: targets, termSlugs: termSlugs,
         entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
         parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
-        related: (relatedKey, related))
+        related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms))
     } catch {
       return nil
     }
@@ -143,6 +151,12 @@ public struct BuildCache: Sendable {
       w.put(related?.key ?? 0)
       try w.blocks(related?.lists ?? [], to: fd, path: temporary) { w, list in
         w.put(list) { $0.put($1) }
+      }
+      // Likewise no definitions reads back as none, which no glossary's key matches.
+      w.put(linkedTerms?.key ?? 0)
+      try w.blocks(linkedTerms?.documents ?? [], to: fd, path: temporary) { w, document in
+        Self.write(document, slugs: termSlugs, to: &w)
+        w.put(bytes: ArraySlice(document.htmlBytes ?? []))
       }
       try w.drain(to: fd, path: temporary, over: 0)
     } catch {

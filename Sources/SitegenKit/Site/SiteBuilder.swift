@@ -11,6 +11,8 @@ public struct BuildResult: Sendable {
   /// linked anew (the others came from the build cache).
   public var renderedPages: [String] = []
   public var linkedArticles = 0
+  /// Glossary definitions linked afresh (all or none: `TermLinks`).
+  public var linkedTerms = 0
   /// Article files read (the others were known by their stamps).
   public var readArticles = 0
   public var hasErrors: Bool { diagnostics.hasErrors }
@@ -86,6 +88,7 @@ public enum SiteBuilder {
     let result = BuildResult(
       diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary,
       renderedPages: report.renderedPages, linkedArticles: report.linkedArticles,
+      linkedTerms: report.linkedTerms,
       readArticles: report.readArticles)
     var done = Optional(consume report)
     releaseInBackground(&done)

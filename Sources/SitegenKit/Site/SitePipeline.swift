@@ -21,6 +21,8 @@ public struct BuildReport: Sendable {
   /// linked afresh rather than taken from the cache.
   public var renderedPages: [String] = []
   public var linkedArticles = 0
+  /// Glossary definitions linked afresh: all of them, or none when the cache held them.
+  public var linkedTerms = 0
   /// Article files read from disk: the others' stamps vouched for the cached parse.
   public var readArticles = 0
   /// What the next build may reuse of this one's linking.
@@ -108,11 +110,11 @@ public enum SitePipeline {
     let documents = linkResult.documents
     linkResult.documents = []
     articles.published = linkStage.articles
-    let linkedTerms = orderedParallelMap(glossary.terms) { term in
-      linker.link(
-        body: term.body, source: term.source, firstLine: term.bodyFirstLine,
-        mode: config.glossaryLinks, selfTerm: term.slug)
-    }
+    let termLinks = TermLinks.link(
+      glossary.terms, linker: linker, mode: config.glossaryLinks, previous: previous)
+    let linkedTermCount = termLinks.fresh ? glossary.terms.count : 0
+    linkResult.cache.linkedTerms = (termLinks.key, termLinks.documents)
+    let linkedTerms = termLinks.documents
     diagnostics += documents.flatMap(\.diagnostics) + linkedTerms.flatMap(\.diagnostics)
     diagnostics += linkStage.changedSources.diagnostics
     timer.lap("link")
@@ -184,7 +186,8 @@ public enum SitePipeline {
       termCount: glossary.terms.count, fileCount: 0,
       nextPublication: articles.leftOut.filter { !$0.draft && $0.date.epochSeconds > options.now }
         .map(\.date.epochSeconds).min(),
-      linkedArticles: articles.published.count - linkResult.reused, readArticles: readArticles,
+      linkedArticles: articles.published.count - linkResult.reused, linkedTerms: linkedTermCount,
+      readArticles: readArticles,
       buildCache: linkResult.cache)
     if !renders { return report }
 
