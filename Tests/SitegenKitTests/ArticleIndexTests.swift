@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SitegenKit
 
@@ -50,6 +51,37 @@ import Testing
     #expect(loaded.articles.map(\.relativePath) == ["articles/a.md", "articles/b.md"])
     #expect(loaded.terms.map(\.relativePath) == ["glossary/t.md"])
     #expect(Set(loaded.diagnostics.map(\.id)) == ["load.ignored-file", "load.ignored-folder"])
+  }
+
+  /// With the no-change check's walk of the folder, the loader takes a regular file's stamp
+  /// from it instead of looking again, and still checks every link and odd name itself: what it
+  /// loads and reports is what it does without the walk.
+  @Test func aWalkOfTheFolderGivesTheSameLoad() throws {
+    let dir = TemporaryDirectory()
+    dir.write("Content/site.yml", "title: T\nbase_url: https://x.example/\n")
+    dir.write("Content/articles/a.md", "a")
+    dir.write("Content/articles/notes.txt", "n")
+    dir.write("Content/articles/folder.md/c.md", "c")
+    dir.write("Content/glossary/t.md", "t")
+    dir.write("Outside/o.md", "o")
+    symlink(dir.path + "/Content/articles/a.md", dir.path + "/Content/articles/inside.md")
+    symlink(dir.path + "/Outside/o.md", dir.path + "/Content/articles/outside.md")
+    let content = dir.path + "/Content"
+    let walk = SourceSnapshot(folders: [content])
+    #expect(walk.links == [content + "/articles/inside.md", content + "/articles/outside.md"])
+    // The clock moved on: every stamp counts as settled and is kept, and compared below.
+    let later = FileStamp.now() + 10_000_000_000
+    let plain = try ContentLoader.load(contentDirectory: content, now: later)
+    let walked = try ContentLoader.load(contentDirectory: content, now: later, known: walk)
+    #expect(walked.articles == plain.articles)
+    #expect(walked.articles.allSatisfy { $0.stamp != nil })
+    #expect(walked.articles.map(\.relativePath) == ["articles/a.md", "articles/inside.md"])
+    #expect(walked.articles.allSatisfy { $0.bytes.count == 1 })
+    #expect(walked.terms == plain.terms)
+    #expect(walked.diagnostics == plain.diagnostics)
+    #expect(
+      Set(walked.diagnostics.map(\.id))
+        == ["load.ignored-file", "load.folder-named-md", "load.symlink-outside"])
   }
 
   @Test func missingSiteConfigIsAnError() throws {

@@ -38,11 +38,12 @@ public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
 public enum ContentLoader {
   /// `unchanged` says which files a previous build read with the same stamp (`FileStamp`): those
   /// are listed and checked but not read (`SourceFile.isUnread`). `now` is the file clock's
-  /// time, which says whose stamps are settled.
+  /// time, which says whose stamps are settled. `known`: a walk of the content folder just
+  /// taken (the no-change check's); a regular file it found is not looked at again.
   public static func load(
     contentDirectory: String,
     unchanged: @Sendable (_ relativePath: String, FileStamp) -> Bool = { _, _ in false },
-    now: Int64 = FileStamp.now()
+    now: Int64 = FileStamp.now(), known: SourceSnapshot? = nil
   ) throws -> LoadedContent {
     let fm = FileManager.default
     var isDir: ObjCBool = false
@@ -59,18 +60,19 @@ public enum ContentLoader {
     /// Reads one file that must be a regular file inside the content folder (links allowed).
     /// `folderInside`: its folder is known to resolve inside the content folder, so a file that
     /// is not a link is inside too and needs no `realpath` (a walk of every path component).
-    /// `linkStatus`: the file's `lstat`, when the caller has it already; `path`: the file's
-    /// path as shown, when the caller made it already (joining paths was a quarter of a large
-    /// site's loading, so each is joined once).
+    /// `linkStatus`: the file's `lstat`, when the caller has it already; `regular`: the stamp
+    /// of a file known to be a regular file, instead of an `lstat`; `path`: the file's path as
+    /// shown, when the caller made it already (joining paths was a quarter of a large site's
+    /// loading, so each is joined once).
     @Sendable func read(
       _ relative: String, path: String? = nil, folderInside: Bool = false,
-      linkStatus: stat? = nil
+      linkStatus: stat? = nil, regular: FileStamp? = nil
     ) -> Result<SourceFile, Diagnostic> {
       let path = path ?? display + "/" + relative
       var at: SourceLocation { SourceLocation(path: path, line: 1) }
       var info = linkStatus ?? stat()
-      let found = linkStatus != nil || lstat(path, &info) == 0
-      let isLink = found && info.st_mode & S_IFMT == S_IFLNK
+      let found = regular != nil || linkStatus != nil || lstat(path, &info) == 0
+      let isLink = regular == nil && found && info.st_mode & S_IFMT == S_IFLNK
       if isLink || !folderInside {
         // Every file, not only links: a linked articles/ folder leads out just as well.
         if isLink, resolvedPath(path) == nil {
@@ -98,13 +100,13 @@ public enum ContentLoader {
             at: at))
       }
       // Checked before opening: opening a pipe would wait for a writer forever.
-      guard info.st_mode & S_IFMT == S_IFREG else {
+      guard regular != nil || info.st_mode & S_IFMT == S_IFREG else {
         return .failure(
           .error(
             "load.not-a-file", "this is not a regular file (a device, pipe or socket); remove it",
             at: at))
       }
-      let stamp = FileStamp(info)
+      let stamp = regular ?? FileStamp(info)
       if unchanged(relative, stamp) {
         var file = SourceFile(relativePath: relative, displayPath: path, bytes: [])
         file.stamp = stamp
@@ -167,10 +169,12 @@ public enum ContentLoader {
       let entries = orderedParallelMap(candidates) { name -> Entry in
         let path = String.path(dir, name)
         var at: SourceLocation { SourceLocation(path: path, line: 1) }
-        // One `lstat` serves both this test and the read: a second call by full path made the
-        // kernel walk the path again for each of a large site's files.
+        // A regular file the no-change check's walk found a moment ago needs no `lstat` here.
+        let regular = known.flatMap { $0.links.contains(path) ? nil : $0.files[path] }
+        // Otherwise one `lstat` serves both this test and the read: a second call by full path
+        // made the kernel walk the path again for each of a large site's files.
         var info = stat()
-        let found = lstat(path, &info) == 0
+        let found = regular == nil && lstat(path, &info) == 0
         var target = info
         let isDirectory =
           found
@@ -191,7 +195,7 @@ public enum ContentLoader {
         } else if name.hasSuffix(".md") {
           switch read(
             String.path(folder, name), path: path, folderInside: folderInside,
-            linkStatus: found ? info : nil)
+            linkStatus: found ? info : nil, regular: regular)
           {
           case .success(let file): return .file(file)
           case .failure(let problem): return .problem(problem)

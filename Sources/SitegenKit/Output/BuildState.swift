@@ -20,12 +20,12 @@ struct BuildState: Equatable {
   static func path(for writer: OutputWriter) -> String { writer.sibling("state") }
 
   /// The fingerprint of the inputs as they are now, from `stat` alone: the same stamps `serve`
-  /// polls (`SourceSnapshot`), plus the sitegen binary and the options.
-  static func fingerprint(options: BuildOptions, writer: OutputWriter) -> String {
+  /// polls (`SourceSnapshot` of the content folder, taken by the caller), plus the sitegen
+  /// binary and the options.
+  static func fingerprint(options: BuildOptions, snapshot: SourceSnapshot) -> String {
     var h = StableHasher()
     h.combine("sitegen-state-4\n\(options.includeDrafts) \(options.strict)\n")
     h.combine(stamp("/proc/self/exe") ?? stamp(CommandLine.arguments.first ?? "") ?? "?")
-    let snapshot = SourceSnapshot(folders: [options.contentDirectory])
     // Hashed field by field, not written out as text first: 10,000 interpolated lines were
     // most of a large site's no-change check after its stats.
     // In byte order: any fixed order will do, and Unicode-aware comparison of 10,000 paths was

@@ -14,6 +14,9 @@ public struct SourceSnapshot: Sendable, Hashable {
   /// `folder + "/" + relative path` → stamp. Hidden files and folders are left out (editor swap
   /// files, `.build`), and links to folders are not followed.
   public private(set) var files: [String: FileStamp] = [:]
+  /// Those of `files` that are symbolic links (their stamp is the link's own): every other one
+  /// was a regular file when the snapshot was taken.
+  public private(set) var links: Set<String> = []
 
   public init(folders: [String]) {
     for folder in folders { walk(folder) }
@@ -49,7 +52,10 @@ public struct SourceSnapshot: Sendable, Hashable {
       let path = String.path(folder, name)
       switch st.st_mode & S_IFMT {
       case S_IFDIR: subfolders.append(path)
-      case S_IFREG, S_IFLNK: files[path] = FileStamp(st)
+      case S_IFREG: files[path] = FileStamp(st)
+      case S_IFLNK:
+        files[path] = FileStamp(st)
+        links.insert(path)
       default: continue
       }
     }
