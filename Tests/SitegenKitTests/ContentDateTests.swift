@@ -20,4 +20,12 @@ import Testing
   @Test func displayIsLocaleFree() {
     #expect(ContentDate.parse("2025-08-20")?.display == "20 August 2025")
   }
+
+  @Test func isoDateIsZeroPaddedWhateverTheYear() {
+    #expect(ContentDate.parse("2025-08-20T09:30:00+02:00")?.isoDate == "2025-08-20")
+    #expect(ContentDate.parse("0005-01-02")?.isoDate == "0005-01-02")
+    // Past four digits (no parsed date is), the padded text all the same.
+    let far = ContentDate(year: 12_345, month: 3, day: 4, epochSeconds: 0, text: "")
+    #expect(far.isoDate == "12345-03-04")
+  }
 }

@@ -66,8 +66,11 @@ enum SiteFiles {
         let a = graph.summaries[i]
         return Sitemap.Entry(path: a.url, lastModified: a.updated ?? a.date)
       default:
-        return Sitemap.Entry(
-          path: urls.basePath + entry.path.replacing("index.html", with: ""), lastModified: nil)
+        // A page's folder URL: its path without the trailing index.html (the generic
+        // `replacing` searched each path at 37,000 instructions a call).
+        let path =
+          entry.path.hasSuffix("index.html") ? entry.path.dropLast(10) : Substring(entry.path)
+        return Sitemap.Entry(path: urls.basePath + path, lastModified: nil)
       }
     }
     var sitemap = siteInputs
