@@ -328,3 +328,43 @@ extension BuildCacheTests {
     #expect(none.linkedTerms?.documents.isEmpty == true)
   }
 }
+
+extension BuildCacheTests {
+  /// A glossary file's parse reads back as it was written, but for its source (the file as
+  /// read now, which the caller puts back).
+  @Test func parsedTermsRoundTrip() throws {
+    let dir = TemporaryDirectory()
+    let file = SourceFile(
+      relativePath: "glossary/nato.md", displayPath: "Content/glossary/nato.md",
+      bytes: Array("---\nterm: NATO\n---\nThe alliance.\n".utf8))
+    let at = { (line: Int) in SourceLocation(path: file.displayPath, line: line, column: 7) }
+    let term = Term(
+      source: file, slug: "nato", name: "NATO", summary: "The alliance — Альянс.",
+      names: [
+        Term.Name(text: "NATO", location: at(2), isDeprecated: false),
+        Term.Name(text: "North Atlantic alliance", location: at(3), isDeprecated: true),
+      ],
+      related: [(slug: "article-5", location: at(5))], autolink: false, caseSensitive: true,
+      body: "The alliance.\n", bodyFirstLine: 7)
+    var cache = BuildCache(context: 1, targets: 2, entries: [:])
+    cache.parsedTerms = [
+      "glossary/nato.md": .init(
+        key: 11, term: term, diagnostics: [.warning("front-matter.unknown-key", "x", at: at(4))]),
+      "glossary/bad.md": .init(key: 12, term: nil, diagnostics: [.error("glossary.slug", "y", at: at(1))]),
+    ]
+    let path = dir.path + "/cache"
+    cache.write(to: path)
+    let back = try #require(BuildCache.read(path))
+    let nato = try #require(back.parsedTerms["glossary/nato.md"])
+    #expect(nato.key == 11)
+    var restored = try #require(nato.term)
+    #expect(restored.source.bytes.isEmpty)
+    restored.source = file
+    #expect(restored == term)
+    #expect(restored.names.map(\.location) == term.names.map(\.location))
+    #expect(restored.related.map(\.location) == [at(5)])
+    #expect(nato.diagnostics == cache.parsedTerms["glossary/nato.md"]?.diagnostics)
+    #expect(back.parsedTerms["glossary/bad.md"]?.term == nil)
+    #expect(back.parsedTerms["glossary/bad.md"]?.diagnostics.map(\.id) == ["glossary.slug"])
+  }
+}

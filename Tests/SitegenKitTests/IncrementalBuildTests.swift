@@ -193,6 +193,29 @@ import Testing
       })
   }
 
+  /// A glossary file's parse comes from the cache while its bytes are the same, warnings
+  /// included; a changed file is parsed again.
+  @Test func aCachedGlossaryParseKeepsItsWarnings() throws {
+    site.write(
+      "Content/glossary/sanctions.md",
+      "---\nterm: sanctions\nsummary: Penalties.\ncolour: red\n---\nThe meaning.\n")
+    let first = try build()
+    let warning = try #require(first.diagnostics.first { $0.id == "front-matter.unknown-key" })
+    #expect(warning.location?.line == 4)
+    edit(
+      "Content/articles/two.md",
+      Self.article("two", date: "2025-01-02", body: "Security guarantees, not red lines. New."))
+    let second = try build()
+    #expect(second.diagnostics.filter { $0.id == "front-matter.unknown-key" } == [warning])
+    try expectSameAsColdBuild()
+    edit(
+      "Content/glossary/sanctions.md",
+      "---\nterm: sanctions\nsummary: Penalties.\n---\nThe meaning.\n")
+    let third = try build()
+    #expect(!third.diagnostics.contains { $0.id == "front-matter.unknown-key" })
+    try expectSameAsColdBuild()
+  }
+
   @Test func aTermsSummaryReRendersExactlyThePagesThatShowIt() throws {
     _ = try build()
     edit(

@@ -36,6 +36,15 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
+  /// A glossary file's parse, keyed like `Parsed` by the file's names and bytes. The term's
+  /// source is the file as read now: the cache holds everything else, body included (a
+  /// definition is short, and the glossary is read whole every build).
+  struct ParsedTerm: Sendable {
+    var key: UInt64
+    var term: Term?
+    var diagnostics: [Diagnostic]
+  }
+
   struct Entry: Sendable {
     var key: UInt64 { didSet { encoded = nil } }
     var resolutions: UInt64 { didSet { encoded = nil } }
@@ -44,7 +53,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-10"
+  private static let magic = "sitegen-build-cache-11"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -68,6 +77,8 @@ public struct BuildCache: Sendable {
   var related: (key: UInt64, lists: [[Int]])?
   /// The glossary's definitions as linked, HTML included, under `TermLinks.key`.
   var linkedTerms: (key: UInt64, documents: [LinkedDocument])?
+  /// Glossary files' parses by path (`Term.parse(_:cache:)`).
+  var parsedTerms: [String: ParsedTerm] = [:]
 
   static func path(for writer: OutputWriter) -> String { writer.sibling("cache") }
 
@@ -104,12 +115,19 @@ public struct BuildCache: Sendable {
         document.htmlBytes = Array(try r.byteSlice())
         return document
       }
+      let parsedTerms = try r.array { r in
+        let path = try r.string()
+        let key = try r.uint64()
+        let term = try r.bool() ? try readTerm(&r) : nil
+        return (path, ParsedTerm(key: key, term: term, diagnostics: try r.array(readDiagnostic)))
+      }
       guard r.isAtEnd else { return nil }
       return BuildCache(
         context: context, targets: targets, termSlugs: termSlugs,
         entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
         parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
-        related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms))
+        related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms),
+        parsedTerms: Dictionary(parsedTerms, uniquingKeysWith: { a, _ in a }))
     } catch {
       return nil
     }
@@ -157,6 +175,14 @@ public struct BuildCache: Sendable {
       try w.blocks(linkedTerms?.documents ?? [], to: fd, path: temporary) { w, document in
         Self.write(document, slugs: termSlugs, to: &w)
         w.put(bytes: ArraySlice(document.htmlBytes ?? []))
+      }
+      w.put(parsedTerms.keys.sorted()) { w, path in
+        guard let parsed = parsedTerms[path] else { return }
+        w.put(path)
+        w.put(parsed.key)
+        w.put(parsed.term != nil)
+        if let term = parsed.term { Self.write(term, to: &w) }
+        w.put(parsed.diagnostics, Self.write)
       }
       try w.drain(to: fd, path: temporary, over: 0)
     } catch {
@@ -336,6 +362,42 @@ public struct BuildCache: Sendable {
       source: SourceFile(relativePath: "", displayPath: "", bytes: []), slug: slug, title: title,
       summary: summary, date: date, updated: updated, tags: tags, authors: authors, draft: draft,
       glossaryLinks: mode, body: "", bodyFirstLine: try r.int(), slugLocation: try readLocation(&r))
+  }
+
+  private static func write(_ t: Term, to w: inout CacheWriter) {
+    w.put(t.slug)
+    w.put(t.name)
+    w.put(t.summary)
+    w.put(t.names) { w, n in
+      w.put(n.text)
+      write(n.location, to: &w)
+      w.put(n.isDeprecated)
+    }
+    w.put(t.related) { w, r in
+      w.put(r.slug)
+      write(r.location, to: &w)
+    }
+    w.put(t.autolink)
+    w.put(t.caseSensitive)
+    w.put(t.body)
+    w.put(t.bodyFirstLine)
+  }
+
+  /// The term as cached, with an empty source for the caller to fill in.
+  private static func readTerm(_ r: inout CacheReader) throws -> Term {
+    let slug = try r.string()
+    // A slug becomes an output path: as for articles, only a checked one.
+    guard Slug.isValid(slug) else { throw CacheReader.Malformed() }
+    let name = try r.string()
+    let summary = try r.string()
+    let names = try r.array { r in
+      Term.Name(text: try r.string(), location: try readLocation(&r), isDeprecated: try r.bool())
+    }
+    let related = try r.array { r in (slug: try r.string(), location: try readLocation(&r)) }
+    return Term(
+      source: SourceFile(relativePath: "", displayPath: "", bytes: []), slug: slug, name: name,
+      summary: summary, names: names, related: related, autolink: try r.bool(),
+      caseSensitive: try r.bool(), body: try r.string(), bodyFirstLine: try r.int())
   }
 
   private static func write(_ d: ContentDate, to w: inout CacheWriter) {

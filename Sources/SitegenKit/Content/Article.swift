@@ -164,8 +164,8 @@ extension Article {
     return Self.body(of: file, offset: bodyOffset)
   }
 
-  /// A stable hash of the file's names and bytes: the parse cache's key.
-  private static func sourceKey(_ file: SourceFile) -> UInt64 {
+  /// A stable hash of the file's names and bytes: the parse cache's key (a glossary file's too).
+  static func sourceKey(_ file: SourceFile) -> UInt64 {
     var h = StableHasher()
     h.combine(file.relativePath)
     h.combine(file.displayPath)

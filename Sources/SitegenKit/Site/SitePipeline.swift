@@ -73,7 +73,7 @@ public enum SitePipeline {
     diagnostics += configDiagnostics
     let config = parsedConfig ?? SiteConfig(title: "Untitled", baseURL: "https://example.invalid/")
     var parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
-    let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0) }
+    let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0, cache: previous) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
     let parsedPaths = content.articles.map(\.relativePath)
     let parseCache = Dictionary(
@@ -107,6 +107,9 @@ public enum SitePipeline {
     var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
     linkResult.cache.parsedOrder = parsedPaths
+    linkResult.cache.parsedTerms = Dictionary(
+      zip(content.terms.map(\.relativePath), parsedTerms.map(\.2)),
+      uniquingKeysWith: { a, _ in a })
     let documents = linkResult.documents
     linkResult.documents = []
     articles.published = linkStage.articles
