@@ -60,9 +60,11 @@ func tableOfContents(_ headings: [Heading]) -> HTML {
 /// `aria-describedby`, and the pop-up script reads name and summary from here.
 func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
   guard !terms.isEmpty else { return "" }
-  let items = terms.map { t -> HTML in
-    let e = t.escaped
-    return "<div class=\"key-term\" data-term=\"\(e.slug)\"><dt><a href=\"\(e.url)\">\(e.name)</a></dt><dd id=\"gloss:\(e.slug)\">\(e.summary)</dd></div>"
+  let items = terms.map { t in
+    keyTermItems(t) { t in
+      let e = t.escaped
+      return "<div class=\"key-term\" data-term=\"\(e.slug)\"><dt><a href=\"\(e.url)\">\(e.name)</a></dt><dd id=\"gloss:\(e.slug)\">\(e.summary)</dd></div>"
+    }
   }
   return """
     <aside class="key-terms" aria-labelledby="sg:key-terms"><h2 id="sg:key-terms">\(title)</h2>
@@ -71,12 +73,15 @@ func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
     """
 }
 
+private let keyTermItems = FragmentMemo<TermSummary>()
+private let endnoteItems = FragmentMemo<TermSummary>()
+
 /// The linked terms as numbered notes with their definitions: shown in print only, where the
 /// term links' numbers point here.
 func endnotesSection(_ terms: [TermSummary]) -> HTML {
   guard !terms.isEmpty else { return "" }
-  let items = terms.map {
-    "<li><strong>\($0.escaped.name)</strong>: \($0.escaped.summary)</li>" as HTML
+  let items = terms.map { t in
+    endnoteItems(t) { "<li><strong>\($0.escaped.name)</strong>: \($0.escaped.summary)</li>" }
   }
   return """
     <section class="term-endnotes" aria-labelledby="sg:endnotes"><h2 id="sg:endnotes">Terms used</h2>

@@ -21,8 +21,7 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   }
   let uses: HTML =
     page.backlinks.isEmpty
-    ? "<p>No published explainer uses this term yet.</p>"
-    : "<ol>\(page.backlinks.map { b in "<li><a href=\"\(b.article.url)\">\(b.article.title)</a> \(time: b.article.date)\(quote: b.sentence)</li>" as HTML })</ol>"
+    ? "<p>No published explainer uses this term yet.</p>" : backlinkList(page.backlinks)
   let main: HTML = """
     <article class="term-page">
     <p class="kicker"><a href="\(site.urls.glossary)">Glossary</a></p>
@@ -38,6 +37,24 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
     PageMeta(title: t.name, description: t.summary, path: t.url, section: .glossary), site: site,
     main: main)
 }
+
+/// The explainers that use a term, newest first, the newest with the sentence. Written into one
+/// list: a term page of a large site lists thousands, and each item was an `HTML` of its own.
+private func backlinkList(_ backlinks: [Backlink]) -> HTML {
+  var list = HTML.Interpolation(literalCapacity: 160 * backlinks.count, interpolationCount: 0)
+  list.appendLiteral("<ol>")
+  for b in backlinks {
+    list.appendInterpolation(
+      backlinkHeads(b.article) { "<li><a href=\"\($0.url)\">\($0.title)</a> \(time: $0.date)" })
+    list.appendInterpolation(quote: b.sentence)
+    list.appendLiteral("</li>")
+  }
+  list.appendLiteral("</ol>")
+  return HTML(stringInterpolation: list)
+}
+
+/// An article's link and date as a term page lists it: the same on each term page it is on.
+private let backlinkHeads = FragmentMemo<ArticleSummary>()
 
 extension HTML.Interpolation {
   /// `\(quote: sentence)`: the sentence where an explainer uses the term, written into the

@@ -56,7 +56,9 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
   public var url: String { shared.value.url }
 
   public static func == (a: ArticleSummary, b: ArticleSummary) -> Bool { a.shared == b.shared }
-  public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
+  /// By the URL alone (equal summaries have equal URLs): a summary is a key of the templates'
+  /// fragment memo, looked up some 120 times a page, and hashing every field was most of that.
+  public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.url) }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
@@ -103,7 +105,8 @@ public struct TermSummary: Sendable, Hashable, Encodable {
   public var escaped: Escaped { shared.value.escaped }
 
   public static func == (a: TermSummary, b: TermSummary) -> Bool { a.shared == b.shared }
-  public func hash(into hasher: inout Hasher) { shared.hash(into: &hasher) }
+  /// By the slug alone, as `ArticleSummary` by its URL.
+  public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.slug) }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
