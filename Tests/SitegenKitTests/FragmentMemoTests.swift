@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Synchronization
 import Testing
 
@@ -27,6 +29,26 @@ import Testing
     // The same slug with another summary (an edit between two builds of `serve`) is not.
     #expect(item(Self.term(summary: "A & B.")).rendered == "<li>A &amp; B.</li>")
     #expect(made.withLock { $0 } == 2)
+  }
+
+  /// Each thread has a table of its own: items made on other threads are made there too, and
+  /// every thread gets the same markup.
+  @Test func everyThreadGetsTheSameMarkup() {
+    let memo = FragmentMemo<Int>()
+    let made = Mutex(0)
+    let results = Mutex<[Int: String]>([:])
+    DispatchQueue.concurrentPerform(iterations: 400) { i in
+      let html = memo(i % 10) { n in
+        made.withLock { $0 += 1 }
+        return "<b>\(n)</b>"
+      }
+      results.withLock { $0[i] = html.rendered }
+    }
+    #expect(results.withLock { $0.count } == 400)
+    #expect(results.withLock { $0.allSatisfy { $0.value == "<b>\($0.key % 10)</b>" } })
+    // Once per value per thread at most, whatever the number of threads.
+    #expect(made.withLock { $0 } >= 10)
+    #expect(made.withLock { $0 } <= 10 * ProcessInfo.processInfo.activeProcessorCount * 4)
   }
 
   @Test func isEmptiedAtItsLimit() {
