@@ -355,4 +355,39 @@ import Testing
     }
     #expect(total > 500, "the generated texts should hold many mentions")
   }
+
+  /// The ASCII scan runs through bytes that keep the automaton at its root without stepping;
+  /// it must report what a step for every byte of the folded text reports, wherever blanks,
+  /// capitals and pattern prefixes fall.
+  @Test(arguments: [true, false])
+  func scanningPastTheRootFindsWhatSteppingFinds(foldCase: Bool) {
+    let names = ["red line", "red lines", "line", "ed l", "nato", "Kyiv  talks", "a"]
+    let patterns = names.map { FoldedText.pattern($0, foldCase: foldCase) }
+    let automaton = TermAutomaton(patterns: patterns)
+    let pieces = ["red", "Red", "RED", "line", "lines", "nato", "NATO", "kyiv", "talks", "a", "b",
+      "zz", "ed", "l", ",", "."]
+    let blanks = [" ", "  ", "\n", "\t ", " \r\n"]
+    var generator = Generator(state: 2026)
+    var total = 0
+    for _ in 0..<200 {
+      var text = generator.next(2) == 0 ? blanks[generator.next(blanks.count)] : ""
+      for _ in 0..<(1 + generator.next(30)) {
+        text += pieces[generator.next(pieces.count)] + blanks[generator.next(blanks.count)]
+      }
+      let bytes = Array(text.utf8)
+      var fast: [[Int]] = []
+      var stepped: [[Int]] = []
+      bytes.withUnsafeBufferPointer { buffer in
+        automaton.scanFoldingASCII(buffer, foldCase: foldCase) { fast.append([$0, $1, $2]) }
+        let folded = FoldedText(buffer, foldCase: foldCase)
+        automaton.scan(folded.bytes) { pattern, end in
+          let start = end - patterns[pattern].count
+          stepped.append([pattern, Int(folded.origin[start]), Int(folded.origin[end - 1]) + 1])
+        }
+      }
+      total += stepped.count
+      #expect(fast == stepped, "\(text.debugDescription)")
+    }
+    #expect(total > 400, "the texts should hold many matches")
+  }
 }

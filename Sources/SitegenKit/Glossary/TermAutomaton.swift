@@ -26,6 +26,9 @@ struct TermAutomaton: Sendable {
     let dictionaryLink: [Int32]
     let patternLengths: [Int32]
     let longestPattern: Int
+    /// For each byte, with and without case folding: does it leave the root state where it is
+    /// (no pattern starts with it)? `scanFoldingASCII` runs through such bytes without a step.
+    let staysAtRoot: (folded: [Bool], exact: [Bool])
 
     init(_ b: Builder) {
       classOf = b.classOf
@@ -35,6 +38,16 @@ struct TermAutomaton: Sendable {
       dictionaryLink = b.dictionaryLink
       patternLengths = b.patternLengths
       longestPattern = b.longestPattern
+      func rootBytes(foldCase: Bool) -> [Bool] {
+        (0...255).map { byte -> Bool in
+          var lastWasSpace = false
+          let folded = FoldedText.fold(ascii: UInt8(byte), foldCase: foldCase, after: &lastWasSpace)
+          // The root's row starts the table, and the root reports nothing: an entry of 0 is
+          // "back to the root".
+          return folded.map { b.next[Int(b.classOf[Int($0)])] == 0 } ?? true
+        }
+      }
+      staysAtRoot = (rootBytes(foldCase: true), rootBytes(foldCase: false))
     }
   }
 }
@@ -153,18 +166,32 @@ extension TermAutomaton {
     var ringSize = 16
     while ringSize <= tables.longestPattern { ringSize <<= 1 }
     let mask = ringSize - 1
+    let stays = foldCase ? tables.staysAtRoot.folded : tables.staysAtRoot.exact
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: ringSize) { ring in
-      walking { walk in
-        let lengths = walk.patternLengths
-        var folded = 0  // folded bytes so far
-        var lastWasSpace = false
-        for i in 0..<text.count {
-          guard let byte = FoldedText.fold(ascii: text[i], foldCase: foldCase, after: &lastWasSpace)
-          else { continue }
-          ring[folded & mask] = Int32(truncatingIfNeeded: i)
-          folded += 1
-          walk.step(byte) { pattern in
-            found(pattern, Int(ring[(folded - Int(lengths[pattern])) & mask]), i + 1)
+      stays.withUnsafeBufferPointer { stays in
+        walking { walk in
+          let lengths = walk.patternLengths
+          var folded = 0  // folded bytes so far
+          var lastWasSpace = false
+          var i = 0
+          while i < text.count {
+            // At the root, the bytes no pattern starts with change nothing: run through them
+            // with a load each that no later byte waits on, rather than a chain of table steps
+            // (most of an article's text, and the table's loads were most of the scan). The
+            // ring and the count of folded bytes only place matches, which start after them.
+            if walk.row == 0 {
+              while i < text.count && stays[Int(text[i])] { i += 1 }
+              if i == text.count { break }
+            }
+            defer { i += 1 }
+            guard
+              let byte = FoldedText.fold(ascii: text[i], foldCase: foldCase, after: &lastWasSpace)
+            else { continue }
+            ring[folded & mask] = Int32(truncatingIfNeeded: i)
+            folded += 1
+            walk.step(byte) { pattern in
+              found(pattern, Int(ring[(folded - Int(lengths[pattern])) & mask]), i + 1)
+            }
           }
         }
       }
