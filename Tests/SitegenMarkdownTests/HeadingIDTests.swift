@@ -23,4 +23,13 @@ import Testing
     #expect(["Talks", "Talks", "talks", "Talks-1"].map { ids.allocate(for: $0) }
       == ["talks", "talks-1", "talks-2", "talks-1-1"])
   }
+
+  /// An id goes into two attributes as it is when it holds nothing to escape (a slug), and
+  /// escaped when it does.
+  @Test func attributeEscapingLeavesSlugsAlone() {
+    #expect(escapeAttribute("security-guarantees-2") == "security-guarantees-2")
+    #expect(escapeAttribute("київ") == "київ")
+    #expect(escapeAttribute("a\"b'<c>&d") == "a&quot;b&#39;&lt;c&gt;&amp;d")
+    #expect(escapeAttribute("") == "")
+  }
 }
