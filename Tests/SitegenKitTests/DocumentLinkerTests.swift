@@ -643,4 +643,23 @@ struct Linked {
   init(_ document: LinkedDocument) { self.document = document }
   var html: String { document.html ?? "" }
   subscript<T>(dynamicMember path: KeyPath<LinkedDocument, T>) -> T { document[keyPath: path] }
+
+}
+
+extension DocumentLinkerTests {
+  /// The sentence around a mention, cut from a paragraph that is a slice of a larger text: the
+  /// range counts from the paragraph's first byte.
+  @Test func sentenceAroundAMentionInASliceOfText() {
+    let text = "Heading\n\nKyiv asked for guarantees. NATO said no! Then talks went on"
+    let block = text[text.range(of: "Kyiv")!.lowerBound...]
+    let nato = block.utf8.count - "NATO said no! Then talks went on".utf8.count
+    #expect(
+      DocumentLinker.Rewriter.sentence(in: block, around: nato..<nato + 4) == "NATO said no!")
+    #expect(
+      DocumentLinker.Rewriter.sentence(in: block, around: 0..<4) == "Kyiv asked for guarantees.")
+    let then = block.utf8.count - "talks went on".utf8.count
+    #expect(DocumentLinker.Rewriter.sentence(in: block, around: then..<then + 5) == "Then talks went on")
+    // A range past the paragraph gives the paragraph.
+    #expect(DocumentLinker.Rewriter.sentence(in: block, around: 500..<504) == String(block))
+  }
 }
