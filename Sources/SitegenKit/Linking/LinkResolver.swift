@@ -26,8 +26,10 @@ public struct LinkResolver: Sendable {
   let fingerprint: UInt64
 
   public init(articles: [Article], unpublished: [Article], terms: [Term]) {
+    // Fields read by index: a closure over each element copied every article.
     self.articles = Dictionary(
-      articles.map { ($0.source.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+      articles.indices.map { (articles[$0].source.relativePath, articles[$0].slug) },
+      uniquingKeysWith: { a, _ in a })
     self.unpublished = Set(unpublished.map(\.source.relativePath))
     self.terms = Dictionary(
       terms.map { ($0.source.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
@@ -35,9 +37,9 @@ public struct LinkResolver: Sendable {
     for (kind, list) in [(1, articles), (2, unpublished)] {
       h.combine(UInt64(kind))
       h.combine(UInt64(list.count))
-      for a in list {
-        h.combine(a.source.relativePath)
-        h.combine(a.slug)
+      for i in list.indices {
+        h.combine(list[i].source.relativePath)
+        h.combine(list[i].slug)
       }
     }
     h.combine(UInt64(terms.count))
