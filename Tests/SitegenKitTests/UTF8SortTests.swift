@@ -30,4 +30,11 @@ import Testing
     #expect([(String, Int)]().sortedByUTF8(\.0).isEmpty)
     #expect([("only", 9)].sortedByUTF8(\.0).map(\.1) == [9])
   }
+
+  @Test func pathsJoinWithOneSlash() {
+    #expect(String.path("Content/articles", "a.md") == "Content/articles/a.md")
+    #expect(String.path("Київ", "сайт.md") == "Київ/сайт.md")
+    #expect(String.path("", "x") == "/x")
+    #expect(String.path("dir", "") == "dir/")
+  }
 }

@@ -1,8 +1,9 @@
 /// The glossary's definitions, linked: taken whole from the previous build's cache while nothing
 /// a definition's HTML follows from has changed, else all linked again.
 ///
-/// An edit to an article used to link all the definitions anew (300 cmark parses and term
-/// scans, 6 % of a one-article edit at 10,000 articles). All or nothing, not term by term: a
+/// An edit to an article used to link all the definitions anew: a cmark parse and a term scan
+/// for each of the glossary's terms (0.7 % of a one-article edit of the benchmark's site, whose
+/// definitions are a sentence each; more for real ones). All or nothing, not term by term: a
 /// definition's links follow every term's spellings and every file's path, which the key holds
 /// whole, and an edit to the glossary is rare next to an edit to an article.
 enum TermLinks {
