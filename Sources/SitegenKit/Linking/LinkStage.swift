@@ -59,6 +59,8 @@ struct LinkStage: Sendable {
     var cache = BuildCache(
       context: context, targets: targets, termSlugs: linker.glossary.terms.map(\.slug),
       entries: [:], entryOrder: articles.map(\.source.relativePath))
+    // Room for every entry first: growing to 10,000 moved the large entries fourteen times.
+    cache.entries.reserveCapacity(documents.count)
     for (i, document) in documents.enumerated() {
       cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
         key: keys[i].key, resolutions: keys[i].resolutions, document: document,
