@@ -143,7 +143,6 @@ extension TermAutomaton {
         }
       }
     }
-
   }
 }
 

@@ -7,10 +7,12 @@
 /// definition's links follow every term's spellings and every file's path, which the key holds
 /// whole, and an edit to the glossary is rare next to an edit to an article.
 enum TermLinks {
+  /// `context`: the link stage's (`LinkStage.context`), which it worked out already.
   static func link(
-    _ terms: [Term], linker: DocumentLinker, mode: GlossaryLinkMode, previous: BuildCache?
+    _ terms: [Term], linker: DocumentLinker, context: UInt64, mode: GlossaryLinkMode,
+    previous: BuildCache?
   ) -> (key: UInt64, documents: [LinkedDocument], fresh: Bool) {
-    let key = key(terms, linker: linker, mode: mode)
+    let key = key(terms, linker: linker, context: context, mode: mode)
     if let cached = previous?.linkedTerms, cached.key == key, cached.documents.count == terms.count
     {
       return (key, cached.documents, false)
@@ -26,9 +28,11 @@ enum TermLinks {
   /// What a definition's HTML, headings, links and diagnostics follow from: the link stage's
   /// context (the sitegen binary, Markdown options, URLs, every term's spellings), what every
   /// link can resolve to, the link mode, and each term's file, slug and body.
-  static func key(_ terms: [Term], linker: DocumentLinker, mode: GlossaryLinkMode) -> UInt64 {
+  static func key(
+    _ terms: [Term], linker: DocumentLinker, context: UInt64, mode: GlossaryLinkMode
+  ) -> UInt64 {
     var h = StableHasher()
-    h.combine(LinkStage.context(of: linker))
+    h.combine(context)
     h.combine(linker.resolver.fingerprint)
     h.combine(mode.rawValue)
     h.combine(UInt64(terms.count))

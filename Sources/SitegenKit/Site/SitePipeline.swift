@@ -114,7 +114,8 @@ public enum SitePipeline {
     linkResult.documents = []
     articles.published = linkStage.articles
     let termLinks = TermLinks.link(
-      glossary.terms, linker: linker, mode: config.glossaryLinks, previous: previous)
+      glossary.terms, linker: linker, context: linkResult.cache.context,
+      mode: config.glossaryLinks, previous: previous)
     let linkedTermCount = termLinks.fresh ? glossary.terms.count : 0
     linkResult.cache.linkedTerms = (termLinks.key, termLinks.documents)
     let linkedTerms = termLinks.documents
