@@ -1,8 +1,9 @@
 import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Small, safe reads and edits of cmark nodes; the only place node pointers are poked.
@@ -58,6 +59,41 @@ enum CmarkNode {
     return node
   }
 
+  /// Raw HTML being put together in a cmark buffer, for `rawHTML`.
+  struct HTMLBuffer: ~Copyable {
+    fileprivate var buffer = cmark_strbuf()
+
+    /// `bytes[range]` escaped exactly as cmark's HTML renderer escapes a text node's literal.
+    mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+      guard !range.isEmpty, let base = bytes.baseAddress else { return }
+      _ = houdini_escape_html0(&buffer, base + range.lowerBound, bufsize_t(range.count), 0)
+    }
+
+    /// `html` as it is.
+    mutating func append(_ html: String) {
+      var html = html
+      html.withUTF8 { bytes in
+        guard let base = bytes.baseAddress else { return }
+        cmark_strbuf_put(&buffer, base, bufsize_t(bytes.count))
+      }
+    }
+  }
+
+  /// An HTML_INLINE node holding the HTML `build` puts together (from the document's arena,
+  /// `capacity` bytes to start with).
+  static func rawHTML(capacity: Int, _ build: (inout HTMLBuffer) -> Void) -> OpaquePointer {
+    var html = HTMLBuffer()
+    cmark_strbuf_init(CmarkArena.mem, &html.buffer, bufsize_t(clamping: capacity))
+    build(&html)
+    let node = make(CMARK_NODE_HTML_INLINE)
+    // A cmark buffer always ends in a NUL after its bytes.
+    _ = html.buffer.ptr.withMemoryRebound(to: CChar.self, capacity: Int(html.buffer.size) + 1) {
+      cmark_node_set_literal(node, $0)
+    }
+    cmark_strbuf_free(&html.buffer)
+    return node
+  }
+
   static func children(_ node: OpaquePointer) -> [OpaquePointer] {
     var out: [OpaquePointer] = []
     var child = cmark_node_first_child(node)
@@ -105,7 +141,8 @@ enum CmarkNode {
     guard let iter = cmark_iter_new(node) else { return out }
     defer { cmark_iter_free(iter) }
     while cmark_iter_next(iter) != CMARK_EVENT_DONE {
-      guard let cur = cmark_iter_get_node(iter), cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER
+      guard let cur = cmark_iter_get_node(iter),
+        cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER
       else { continue }
       let t = type(cur)
       if t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE {

@@ -14,7 +14,8 @@ struct TreeEditor {
     let anchor = options.headingAnchors && !CmarkNode.containsLink(node)
     let open = CmarkNode.make(
       CMARK_NODE_HTML_INLINE,
-      literal: "<h\(heading.level) id=\"\(id)\">" + (anchor ? "<a class=\"heading-anchor\" href=\"#\(id)\">" : ""))
+      literal: "<h\(heading.level) id=\"\(id)\">"
+        + (anchor ? "<a class=\"heading-anchor\" href=\"#\(id)\">" : ""))
     let close = CmarkNode.make(
       CMARK_NODE_HTML_INLINE, literal: (anchor ? "</a>" : "") + "</h\(heading.level)>")
     _ = cmark_node_append_child(block, open)
@@ -55,11 +56,13 @@ struct TreeEditor {
     return children
   }
 
-  /// Hands a run's text to the rewriter and splits the run's nodes around its annotations.
-  /// The run becomes: for each stretch between soft breaks, one text node (cmark's several
-  /// text nodes of a stretch render as the same escaped bytes); soft breaks as they were; and
-  /// each annotation's HTML around its text. No array or string is made per piece: this runs
-  /// for every paragraph of every article.
+  /// Hands a run's text to the rewriter and puts each annotation's HTML around its text. The
+  /// run becomes one raw-HTML node holding what cmark would have rendered for it with the
+  /// annotations in place: its text escaped by cmark's own text escaping, soft breaks as the
+  /// newline cmark writes for one. One node, where splitting the run made three or more a
+  /// mention plus the text and break nodes between them, each made, inserted and rendered:
+  /// that was a tenth of linking an article. (The tree is always rendered unsafe,
+  /// `CmarkParser.renderHTMLBytes`, so the node's bytes go out as they are.)
   func annotate<R: MarkdownRewriter>(
     run: [OpaquePointer], context base: TextRunContext, with rewriter: inout R
   ) {
@@ -79,35 +82,22 @@ struct TreeEditor {
     let valid = Self.wellFormed(annotations, in: text)
     guard !valid.isEmpty, let first = run.first else { return }
 
-    let end = text.count
-    text.append(0)  // the byte after the last piece, for `CmarkNode.text`
-    var replacement: [OpaquePointer] = []
-    replacement.reserveCapacity(3 * valid.count + 2 * breaks.count + 1)
-    var nextBreak = 0
-    func pieces(_ range: Range<Int>) {
-      var from = range.lowerBound
-      while nextBreak < breaks.count, breaks[nextBreak] < range.upperBound {
-        let at = breaks[nextBreak]
-        nextBreak += 1
-        guard at >= from else { continue }
-        if from < at { replacement.append(CmarkNode.text(&text, from..<at)) }
-        replacement.append(CmarkNode.make(CMARK_NODE_SOFTBREAK))
-        from = at + 1
-      }
-      if from < range.upperBound {
-        replacement.append(CmarkNode.text(&text, from..<range.upperBound))
+    for b in breaks { text[b] = 0x0A }  // what cmark renders for a soft break
+    let markup = valid.reduce(0) { $0 + $1.open.utf8.count + $1.close.utf8.count }
+    let node = text.withUnsafeBufferPointer { text in
+      CmarkNode.rawHTML(capacity: text.count + text.count / 8 + markup) { html in
+        var cursor = 0
+        for annotation in valid {
+          html.appendEscaped(text, cursor..<annotation.range.lowerBound)
+          html.append(annotation.open)
+          html.appendEscaped(text, annotation.range)
+          html.append(annotation.close)
+          cursor = annotation.range.upperBound
+        }
+        html.appendEscaped(text, cursor..<text.count)
       }
     }
-    var cursor = 0
-    for annotation in valid {
-      pieces(cursor..<annotation.range.lowerBound)
-      replacement.append(CmarkNode.make(CMARK_NODE_HTML_INLINE, literal: annotation.open))
-      pieces(annotation.range)
-      replacement.append(CmarkNode.make(CMARK_NODE_HTML_INLINE, literal: annotation.close))
-      cursor = annotation.range.upperBound
-    }
-    pieces(cursor..<end)
-    guard CmarkNode.insert(replacement, before: first) else { return }
+    guard CmarkNode.insert([node], before: first) else { return }
     for node in run { CmarkNode.remove(node) }
   }
 

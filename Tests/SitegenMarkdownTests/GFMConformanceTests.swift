@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SitegenMarkdown
 
 /// Every example of cmark-gfm 0.29.0.gfm.6's own suite through our Markdown stage, as that suite
@@ -30,7 +31,8 @@ struct GFMConformanceTests {
     }
     print(
       "GFM conformance: \(examples.count - failures.count) of \(examples.count) examples pass; "
-        + "skipped as cmark-gfm's suite does: \(skipped.map(\.description).joined(separator: ", "))")
+        + "skipped as cmark-gfm's suite does: \(skipped.map(\.description).joined(separator: ", "))"
+    )
     #expect(failures.isEmpty, "failing: \(failures.prefix(20).joined(separator: ", "))")
   }
 
@@ -46,6 +48,49 @@ struct GFMConformanceTests {
         failures.append(example.description)
       }
     }
+    #expect(failures.isEmpty, "differ: \(failures.prefix(20).joined(separator: ", "))")
+  }
+
+  /// Marks each run's text in two pieces with markup that renders as nothing.
+  struct EmptyMarkupRewriter: MarkdownRewriter {
+    var runs = 0
+    mutating func beginSection(_ heading: Heading) {}
+    mutating func rewriteLink(_ link: LinkReference) -> LinkRewrite { .keep }
+    mutating func annotate(_ text: UnsafeBufferPointer<UInt8>, context: TextRunContext)
+      -> [TextAnnotation]
+    {
+      guard !text.isEmpty else { return [] }
+      runs += 1
+      var middle = text.count / 2
+      while middle < text.count && text[middle] & 0xC0 == 0x80 { middle += 1 }
+      return [
+        TextAnnotation(range: 0..<middle, open: "", close: ""),
+        TextAnnotation(range: middle..<text.count, open: "", close: ""),
+      ].filter { !$0.range.isEmpty }
+    }
+  }
+
+  /// An annotated run is put back as one raw-HTML node that TreeEditor escapes itself: with
+  /// markup that renders as nothing, every example (safe or not, smart punctuation or not)
+  /// must come out byte for byte as cmark renders it untouched, soft breaks, entities, table
+  /// cells and all.
+  @Test func annotatedRunsRenderAsCmarkRendersTheirText() {
+    let examples = SpecExamples.load("spec.txt") + SpecExamples.load("extensions.txt")
+    var failures: [String] = []
+    var runs = 0
+    for example in examples {
+      for (unsafe, smart) in [(true, false), (false, false), (true, true)] {
+        var options = Self.options(for: example, unsafe: unsafe)
+        options.smartPunctuation = smart
+        var rewriter = EmptyMarkupRewriter()
+        let annotated = renderMarkdown(example.markdown, options: options, rewriter: &rewriter)
+        runs += rewriter.runs
+        if annotated.html != renderMarkdown(example.markdown, options: options).html {
+          failures.append("\(example.description) unsafe \(unsafe) smart \(smart)")
+        }
+      }
+    }
+    #expect(runs > 1_000, "the examples should hold many runs of text")
     #expect(failures.isEmpty, "differ: \(failures.prefix(20).joined(separator: ", "))")
   }
 }
