@@ -223,7 +223,8 @@ import Testing
   /// origins; a long name, after collapsed blanks, must still start where it does.
   @Test func longNamesAfterCollapsedBlanksStartInThePlace() {
     let name = "the comprehensive bilateral security and defence cooperation agreement"
-    let text = "Words,  \n\t then   The Comprehensive  Bilateral\nSecurity and Defence Cooperation   Agreement."
+    let text =
+      "Words,  \n\t then   The Comprehensive  Bilateral\nSecurity and Defence Cooperation   Agreement."
     #expect(
       Self.find(text, [[name], ["security"]])
         == [
@@ -323,6 +324,30 @@ import Testing
     }
   }
 
+  /// The ASCII scan checks word edges byte by byte; it must agree with the Unicode check on
+  /// every range of ASCII text, whatever sits at the edges.
+  @Test func asciiWordEdgesAgreeWithTheUnicodeCheck() {
+    let alphabet = Array("aZ09_ -.,'()\n\t".utf8)
+    var generator = Generator(state: 77)
+    var checked = 0
+    for _ in 0..<60 {
+      let length = 1 + generator.next(12)
+      let bytes = (0..<length).map { _ in alphabet[generator.next(alphabet.count)] }
+      bytes.withUnsafeBufferPointer { text in
+        for start in 0..<text.count {
+          for end in (start + 1)...text.count {
+            #expect(
+              TermMatcher.isWholeWordASCII(start..<end, in: text)
+                == TermMatcher.isWholeWord(start..<end, in: text),
+              "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(start)..<\(end)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 1_000)
+  }
+
   @Test func fiveHundredTermsEachFoundAlone() {
     let terms = Self.generatedTerms(500)
     #expect(Set(terms.map { $0.lowercased() }).count == 500)
@@ -364,8 +389,10 @@ import Testing
     let names = ["red line", "red lines", "line", "ed l", "nato", "Kyiv  talks", "a"]
     let patterns = names.map { FoldedText.pattern($0, foldCase: foldCase) }
     let automaton = TermAutomaton(patterns: patterns)
-    let pieces = ["red", "Red", "RED", "line", "lines", "nato", "NATO", "kyiv", "talks", "a", "b",
-      "zz", "ed", "l", ",", "."]
+    let pieces = [
+      "red", "Red", "RED", "line", "lines", "nato", "NATO", "kyiv", "talks", "a", "b",
+      "zz", "ed", "l", ",", ".",
+    ]
     let blanks = [" ", "  ", "\n", "\t ", " \r\n"]
     var generator = Generator(state: 2026)
     var total = 0

@@ -23,8 +23,10 @@ public struct TermMatcher: Sendable {
 
   /// `names[t]` lists the spellings of term `t`; `caseSensitive[t]` says how to match them.
   public init(names: [[String]], caseSensitive: [Bool]) {
-    var foldedPatterns: [[UInt8]] = [], exactPatterns: [[UInt8]] = []
-    var fs: [Spelling] = [], es: [Spelling] = []
+    var foldedPatterns: [[UInt8]] = []
+    var exactPatterns: [[UInt8]] = []
+    var fs: [Spelling] = []
+    var es: [Spelling] = []
     for (t, spellings) in names.enumerated() {
       for (n, name) in spellings.enumerated() {
         if caseSensitive[t] {
@@ -59,7 +61,7 @@ public struct TermMatcher: Sendable {
       // Every byte is a character: every folded byte is on a boundary, and a match (never
       // ending in a blank: names are trimmed) ends right after its last byte.
       automaton.scanFoldingASCII(text, foldCase: foldCase) { pattern, start, end in
-        guard Self.isWholeWord(start..<end, in: text) else { return }
+        guard Self.isWholeWordASCII(start..<end, in: text) else { return }
         let s = spellings[pattern]
         candidates.append(Match(range: start..<end, term: s.term, name: s.name))
       }
@@ -79,6 +81,13 @@ public struct TermMatcher: Sendable {
   /// Where matches overlap the longer wins, then the earlier.
   static func longestFirst(_ candidates: [Match]) -> [Match] {
     guard candidates.count > 1 else { return candidates }
+    // Most runs' mentions come in order and apart (a scan reports them by where they end): then
+    // every one is chosen, in the order given, and ranking them was a thousand instructions a run.
+    if zip(candidates, candidates.dropFirst()).allSatisfy({
+      $0.range.upperBound <= $1.range.lowerBound
+    }) {
+      return candidates
+    }
     let ranked = candidates.sorted {
       ($0.range.count, -$0.range.lowerBound, -$0.term, -$0.name)
         > ($1.range.count, -$1.range.lowerBound, -$1.term, -$1.name)
@@ -108,11 +117,35 @@ public struct TermMatcher: Sendable {
     return true
   }
 
-  static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
-    if s.isASCII {
-      let v = s.value
-      return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95
+  /// `isWholeWord` for ASCII text, where a byte is a character.
+  static func isWholeWordASCII(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if range.lowerBound > 0, isWordByte(text[range.lowerBound]),
+      isWordByte(text[range.lowerBound - 1])
+    {
+      return false
     }
+    if range.upperBound < text.count, isWordByte(text[range.upperBound - 1]),
+      isWordByte(text[range.upperBound])
+    {
+      return false
+    }
+    return true
+  }
+
+  @inline(__always)
+  static func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
+  }
+
+  @inline(__always)
+  static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
+    s.isASCII ? isWordByte(UInt8(truncatingIfNeeded: s.value)) : isWordCharacterBeyondASCII(s)
+  }
+
+  /// Kept apart from the ASCII test: a function that touches Unicode's property types asks the
+  /// runtime for their metadata on entry, which made every call, ASCII or not, 117 instructions.
+  @inline(never)
+  static func isWordCharacterBeyondASCII(_ s: Unicode.Scalar) -> Bool {
     let p = s.properties
     return p.isAlphabetic || p.numericType != nil
       || [.nonspacingMark, .spacingMark, .enclosingMark].contains(p.generalCategory)
@@ -136,7 +169,8 @@ public struct TermMatcher: Sendable {
 extension Array {
   /// The first index whose element satisfies `belongsToSecondPart` (which must be monotonic).
   func partitionPoint(_ belongsToSecondPart: (Element) -> Bool) -> Int {
-    var low = 0, high = count
+    var low = 0
+    var high = count
     while low < high {
       let mid = (low + high) / 2
       if belongsToSecondPart(self[mid]) { high = mid } else { low = mid + 1 }
