@@ -88,6 +88,19 @@ import Testing
     #expect(Self.termLinkCount(doc.html) == 1)
   }
 
+  /// The linker hands over each use's and each endnote's glossary index, which later stages
+  /// read instead of looking the slugs up: they must be the glossary's own, in the same order,
+  /// uses in text and in explicit links alike.
+  @Test func usesAndEndnotesCarryTheirGlossaryIndices() throws {
+    let doc = try link(
+      body: "NATO and [the red line](../glossary/red-lines.md). Then sanctions, NATO again.\n",
+      mode: .all)
+    #expect(doc.termUses.map(\.slug) == ["nato", "red-lines", "sanctions"])
+    #expect(doc.useTerms == doc.termUses.map { glossary.index(of: $0.slug) ?? -2 })
+    #expect(doc.noteTerms == doc.notes.map { glossary.index(of: $0) ?? -2 })
+    #expect(doc.noteTerms.count == 3 && !doc.useTerms.contains(-2))
+  }
+
   @Test func firstMentionIsPerTerm() throws {
     let doc = try link(
       body: "Sanctions and NATO. Then sanctions and NATO again; security guarantees too.\n")
@@ -658,7 +671,8 @@ extension DocumentLinkerTests {
     #expect(
       DocumentLinker.Rewriter.sentence(in: block, around: 0..<4) == "Kyiv asked for guarantees.")
     let then = block.utf8.count - "talks went on".utf8.count
-    #expect(DocumentLinker.Rewriter.sentence(in: block, around: then..<then + 5) == "Then talks went on")
+    #expect(
+      DocumentLinker.Rewriter.sentence(in: block, around: then..<then + 5) == "Then talks went on")
     // A range past the paragraph gives the paragraph.
     #expect(DocumentLinker.Rewriter.sentence(in: block, around: 500..<504) == String(block))
   }

@@ -34,11 +34,14 @@ public struct DocumentLinker: Sendable {
       linker: self, source: source, firstLine: firstLine, mode: mode,
       selfTerm: selfTerm.flatMap(glossary.index(of:)), body: body, unquoted: unquoted)
     let rendered = renderMarkdown(body, options: options, rewriter: &rewriter)
-    return LinkedDocument(
+    var document = LinkedDocument(
       htmlBytes: rendered.htmlBytes, htmlHash: ContentHash.of(rendered.htmlBytes),
       headings: rendered.headings,
       plainText: rendered.plainText, termUses: rewriter.uses, notes: rewriter.notes,
       anchors: rewriter.anchors, links: rewriter.links, diagnostics: rewriter.diagnostics)
+    document.useTerms = rewriter.useTerms
+    document.noteTerms = rewriter.noteTerms
+    return document
   }
 
   /// The HTML that opens a term link: a real link that works without JavaScript, described by the
@@ -79,14 +82,21 @@ public struct DocumentLinker: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Linked terms in order of their first link: endnote `n` is `notes[n - 1]`.
     var notes: [String] = []
+    /// The glossary index of each use and each endnote, known here as they are recorded, so no
+    /// later stage looks the slugs up again (`LinkedDocument.useTerms`).
+    var useTerms: [Int] = []
+    var noteTerms: [Int] = []
     /// `noteNumbers[t]`: term `t`'s endnote, or 0.
     var noteNumbers: [Int] = []
 
     /// Closes a term link with its endnote number, which only print and feeds show.
     mutating func termLinkClose(_ index: Int) -> String {
-      if noteNumbers.isEmpty { noteNumbers = Array(repeating: 0, count: linker.glossary.terms.count) }
+      if noteNumbers.isEmpty {
+        noteNumbers = Array(repeating: 0, count: linker.glossary.terms.count)
+      }
       if noteNumbers[index] == 0 {
         notes.append(linker.glossary.terms[index].slug)
+        noteTerms.append(index)
         noteNumbers[index] = notes.count
       }
       return DocumentLinker.termLinkClose(noteNumbers[index])
@@ -167,6 +177,7 @@ public struct DocumentLinker: Sendable {
 
     private mutating func recordUse(_ index: Int, sentence: () -> String) {
       guard used.insert(index) else { return }
+      useTerms.append(index)
       uses.append(
         TermUse(
           slug: linker.glossary.terms[index].slug,

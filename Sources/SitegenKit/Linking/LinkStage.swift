@@ -93,7 +93,8 @@ struct LinkStage: Sendable {
           return (indexed(entry.document), key, resolutions, true, nil)
         }
       }
-      var document = indexed(link(i, unquoted: unquoted))
+      // Linked by this build's glossary: its term indices are this build's already.
+      var document = link(i, unquoted: unquoted)
       if let made = document.htmlBytes { html.put(i, made) }
       document.htmlBytes = nil
       return (document, key, resolutions(document.links, from: articles[i].source), false, nil)
