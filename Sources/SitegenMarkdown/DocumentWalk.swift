@@ -20,7 +20,10 @@ struct DocumentWalk {
   let options: MarkdownOptions
   private(set) var events: [Event] = []
   private(set) var headings: [Heading] = []
+  /// Made once the walk is over, from `plainBytes`: literals are copied in as bytes, where
+  /// making a String of each text node and appending it was a third of the walk.
   private(set) var plainText = ""
+  private var plainBytes: [UInt8] = []
   private var ids = HeadingIDAllocator()
   private var run: [OpaquePointer] = []
   private var runLine = 0
@@ -56,7 +59,7 @@ struct DocumentWalk {
         if entering {
           enterHeading(node)
         } else {
-          plainText += "\n"
+          plainBytes.append(0x0A)
           rawElements.endBlock()
         }
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -64,7 +67,7 @@ struct DocumentWalk {
           flushRun()
           // Links in headings are rewritten too; only their text is left alone.
           events.append(
-            .link(node, reference(node), offset: plainText.utf8.count, block: inTextBlock ? blocks.count : nil))
+            .link(node, reference(node), offset: plainBytes.count, block: inTextBlock ? blocks.count : nil))
           excluded += 1
         } else {
           excluded -= 1
@@ -77,20 +80,21 @@ struct DocumentWalk {
         if !options.unsafe { RawHTMLScrubber.scrub(rawHTML: node) }
       case CMARK_NODE_TEXT:
         if excluded == 0 && !rawElements.isInside { extendRun(with: node) }
-        plainText += CmarkNode.literal(node)
+        CmarkNode.appendLiteral(of: node, to: &plainBytes)
       case CMARK_NODE_SOFTBREAK:
         if excluded == 0 && !rawElements.isInside { extendRun(with: node) }
-        plainText += " "
+        plainBytes.append(0x20)
       case CMARK_NODE_LINEBREAK:
-        plainText += " "
+        plainBytes.append(0x20)
       case CMARK_NODE_CODE:
-        plainText += CmarkNode.literal(node)
+        CmarkNode.appendLiteral(of: node, to: &plainBytes)
       case CMARK_NODE_CODE_BLOCK:
-        plainText += CmarkNode.literal(node) + "\n"
+        CmarkNode.appendLiteral(of: node, to: &plainBytes)
+        plainBytes.append(0x0A)
       case CMARK_NODE_PARAGRAPH:
         if entering { beginBlock() } else { endBlock() }
       case CMARK_NODE_ITEM:
-        if !entering { plainText += "\n" }
+        if !entering { plainBytes.append(0x0A) }
       default:
         // Extension types get their numbers at run time: name them.
         if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
@@ -99,10 +103,12 @@ struct DocumentWalk {
       }
     }
     flushRun()
+    plainText = String(decoding: plainBytes, as: UTF8.self)
+    plainBytes = []
   }
 
   private mutating func beginBlock() {
-    blockStart = plainText.utf8.count
+    blockStart = plainBytes.count
     inTextBlock = true
   }
 
@@ -110,8 +116,8 @@ struct DocumentWalk {
     inTextBlock = false
     flushRun()
     rawElements.endBlock()
-    blocks.append(blockStart..<plainText.utf8.count)
-    plainText += "\n"
+    blocks.append(blockStart..<plainBytes.count)
+    plainBytes.append(0x0A)
   }
 
   private mutating func enterHeading(_ node: OpaquePointer) {
@@ -138,7 +144,7 @@ struct DocumentWalk {
     }
     flushRun()
     run = [node]
-    runOffset = plainText.utf8.count
+    runOffset = plainBytes.count
     runLine = Int(cmark_node_get_start_line(node))
     if runLine == 0, let parent = cmark_node_parent(node) {
       runLine = Int(cmark_node_get_start_line(parent))
