@@ -29,6 +29,22 @@ import Testing
     )
   }
 
+  /// The shards are written through the byte form of JSON strings: it must escape exactly as
+  /// the String form, line separators, controls and HTML-significant bytes included.
+  @Test func jsonBytesMatchJSONStrings() {
+    let samples = [
+      "", "plain", "quote \" and \\ backslash", "<script>&</script>", "tab\tnew\nline\r",
+      "\u{0}\u{1F}", "line\u{2028}para\u{2029}end", "\u{2028}", "dash – and “quotes” ❤",
+      "e2 alone: \u{2000}\u{20AC}", "Гарантии",
+    ]
+    for s in samples {
+      var bytes: [UInt8] = [1, 2]
+      JSON.append(s, to: &bytes)
+      #expect(Array(bytes.dropFirst(2)) == Array(JSON.string(s).utf8), "\(s.debugDescription)")
+    }
+    #expect(JSON.string("a\u{2028}b") == "\"a\\u2028b\"")
+  }
+
   @Test func contentHashIsStableAndSeesEveryByte() {
     let a = Array("The same bytes, twice over.".utf8)
     #expect(ContentHash.of(a) == ContentHash.of(a))

@@ -46,7 +46,7 @@ enum SearchIndex {
     "[" + xs.map(JSON.string).joined(separator: ",") + "]"
   }
 
-  /// What `articleJSON(e)` is made of, for a shard's fingerprint: change one with the other.
+  /// What `appendArticleJSON(e)` writes, for a shard's fingerprint: change one with the other.
   /// Taken from what the entry is made of, without making it (every shard is fingerprinted on
   /// every build): the date by the parts `display` shows, the term names and the words by
   /// their hashes.
@@ -67,29 +67,30 @@ enum SearchIndex {
     h.combine(wordsHash)
   }
 
-  /// One article's entry, as JSON, in one buffer: its words are most of a large site's index.
-  static func articleJSON(_ e: ArticleEntry) -> String {
-    var out = ""
-    out.reserveCapacity(e.wordsJSON.count + 512)
-    out += "{\"url\":"
+  /// One article's entry, as JSON, onto the end of its shard: its words are most of a large
+  /// site's index.
+  static func appendArticleJSON(_ e: ArticleEntry, to out: inout [UInt8]) {
+    out += "{\"url\":".utf8
     JSON.append(e.article.url, to: &out)
-    out += ",\"title\":"
+    out += ",\"title\":".utf8
     JSON.append(e.article.title, to: &out)
-    out += ",\"summary\":"
+    out += ",\"summary\":".utf8
     JSON.append(e.article.summary, to: &out)
-    out += ",\"date\":"
+    out += ",\"date\":".utf8
     JSON.append(e.article.date.display, to: &out)
-    out += ",\"headings\":"
-    out += list(e.headings)
-    out += ",\"terms\":["
-    for (i, term) in e.termsJSON.enumerated() {
-      if i > 0 { out += "," }
-      out += term
+    out += ",\"headings\":[".utf8
+    for (i, heading) in e.headings.enumerated() {
+      if i > 0 { out.append(44) }
+      JSON.append(heading, to: &out)
     }
-    out += "],\"words\":"
-    out += String(decoding: e.wordsJSON, as: UTF8.self)
-    out += "}"
-    return out
+    out += "],\"terms\":[".utf8
+    for (i, term) in e.termsJSON.enumerated() {
+      if i > 0 { out.append(44) }
+      out += term.utf8
+    }
+    out += "],\"words\":".utf8
+    out += e.wordsJSON
+    out.append(125)
   }
 
   /// `/search/index.js`: defines the index with the terms; the article shards fill it in.
@@ -103,16 +104,16 @@ enum SearchIndex {
         + "]};\n").utf8)
   }
 
-  /// One shard's script, from its articles' entries (`articleJSON`), in one buffer: each `+` of
+  /// One shard's script, from its articles' entries, in one buffer: each `+` of
   /// Strings would copy all of it.
-  static func renderShard(_ entries: [String]) -> [UInt8] {
+  static func renderShard(_ entries: [ArticleEntry]) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(entries.reduce(64) { $0 + $1.utf8.count + 2 })
+    out.reserveCapacity(entries.reduce(64) { $0 + $1.wordsJSON.count + 1_024 })
     // One array literal, not arguments to `push`: engines cap how many a call may take.
     out += shardPrefix.utf8
     for (i, entry) in entries.enumerated() {
       if i > 0 { out += ",\n".utf8 }
-      out += entry.utf8
+      appendArticleJSON(entry, to: &out)
     }
     out += "\n]);\n".utf8
     return out

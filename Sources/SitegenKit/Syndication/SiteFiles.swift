@@ -110,7 +110,7 @@ enum SiteFiles {
       case .searchShard(let k):
         return RenderedPage(
           path: SearchIndex.shardPath(k),
-          bytes: SearchIndex.renderShard(members[k].map { SearchIndex.articleJSON(entry($0)) }),
+          bytes: SearchIndex.renderShard(members[k].map(entry)),
           inputs: shardInputs[k])
       }
     }
