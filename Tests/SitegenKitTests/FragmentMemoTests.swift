@@ -6,11 +6,19 @@ import Testing
 @testable import SitegenKit
 @testable import SitegenTemplates
 
-/// The templates' memo of repeated markup: made once per value, made again for a changed
-/// value with the same key fields, and emptied rather than grown past its limit.
+/// The templates' memo of repeated markup: made once per value (per shared box), made again for
+/// a value rebuilt or changed, never another value's markup, and emptied rather than grown past
+/// its limit.
 @Suite struct FragmentMemoTests {
   static func term(summary: String) -> TermSummary {
     TermSummary(slug: "nato", name: "NATO", summary: summary, url: "/glossary/nato/")
+  }
+
+  /// A key of its own for the generic tests.
+  final class Token: SharedStorage, Sendable {
+    let n: Int
+    init(_ n: Int) { self.n = n }
+    var storage: AnyObject { self }
   }
 
   @Test func makesEachValuesMarkupOnce() {
@@ -22,25 +30,39 @@ import Testing
         return "<li>\(t.summary)</li>"
       }
     }
-    #expect(item(Self.term(summary: "The alliance.")).rendered == "<li>The alliance.</li>")
-    // Another summary made from the same fields is the same key.
-    #expect(item(Self.term(summary: "The alliance.")).rendered == "<li>The alliance.</li>")
+    let nato = Self.term(summary: "The alliance.")
+    #expect(item(nato).rendered == "<li>The alliance.</li>")
+    #expect(item(nato).rendered == "<li>The alliance.</li>")
     #expect(made.withLock { $0 } == 1)
-    // The same slug with another summary (an edit between two builds of `serve`) is not.
-    #expect(item(Self.term(summary: "A & B.")).rendered == "<li>A &amp; B.</li>")
+    // The same fields made again (the next build of `serve`): made again, the same bytes.
+    #expect(item(Self.term(summary: "The alliance.")).rendered == "<li>The alliance.</li>")
     #expect(made.withLock { $0 } == 2)
+    // The same slug with another summary (an edit between two builds) gets its own markup.
+    #expect(item(Self.term(summary: "A & B.")).rendered == "<li>A &amp; B.</li>")
+    #expect(made.withLock { $0 } == 3)
+  }
+
+  /// Values made and dropped one after another are often given the same address: the memo keeps
+  /// each key alive, so a new value never finds an old one's markup.
+  @Test func aNewValueNeverGetsAFreedValuesMarkup() {
+    let memo = FragmentMemo<TermSummary>()
+    for n in 0..<2_000 {
+      let html = memo(Self.term(summary: "Summary \(n).")) { "<li>\($0.summary)</li>" }
+      #expect(html.rendered == "<li>Summary \(n).</li>")
+    }
   }
 
   /// Each thread has a table of its own: items made on other threads are made there too, and
   /// every thread gets the same markup.
   @Test func everyThreadGetsTheSameMarkup() {
-    let memo = FragmentMemo<Int>()
+    let memo = FragmentMemo<Token>()
+    let tokens = (0..<10).map(Token.init)
     let made = Mutex(0)
     let results = Mutex<[Int: String]>([:])
     DispatchQueue.concurrentPerform(iterations: 400) { i in
-      let html = memo(i % 10) { n in
+      let html = memo(tokens[i % 10]) { token in
         made.withLock { $0 += 1 }
-        return "<b>\(n)</b>"
+        return "<b>\(token.n)</b>"
       }
       results.withLock { $0[i] = html.rendered }
     }
@@ -51,13 +73,31 @@ import Testing
     #expect(made.withLock { $0 } <= 10 * ProcessInfo.processInfo.activeProcessorCount * 4)
   }
 
+  /// Past 64 entries the table grows: every entry is still found.
+  @Test func findsEveryEntryAfterGrowing() {
+    let memo = FragmentMemo<Token>()
+    let tokens = (0..<500).map(Token.init)
+    let made = Mutex(0)
+    for _ in 0..<2 {
+      for token in tokens {
+        let html = memo(token) { token in
+          made.withLock { $0 += 1 }
+          return "\(token.n)"
+        }
+        #expect(html.rendered == "\(token.n)")
+      }
+    }
+    #expect(made.withLock { $0 } == 500)
+  }
+
   @Test func isEmptiedAtItsLimit() {
-    let memo = FragmentMemo<Int>(limit: 2)
+    let memo = FragmentMemo<Token>(limit: 2)
+    let tokens = (0...3).map(Token.init)
     let made = Mutex(0)
     func item(_ n: Int) -> HTML {
-      memo(n) { n in
+      memo(tokens[n]) { token in
         made.withLock { $0 += 1 }
-        return "\(n)"
+        return "\(token.n)"
       }
     }
     for n in [1, 2, 1, 2] { _ = item(n) }

@@ -12,7 +12,7 @@ public struct SiteContext: Sendable, Hashable, Encodable {
 /// the term (560,000 summaries over a 10,000-article site's term pages), and each copy retained
 /// and released five strings and an array. A summary is made once and never changed; `with`
 /// makes one from another.
-public struct ArticleSummary: Sendable, Hashable, Encodable {
+public struct ArticleSummary: Sendable, Hashable, Encodable, SharedStorage {
   struct Fields: Sendable, Hashable, Encodable {
     var slug: String
     var title: String
@@ -59,6 +59,7 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
   /// By the URL alone (equal summaries have equal URLs): a summary is a key of the templates'
   /// fragment memo, looked up some 120 times a page, and hashing every field was most of that.
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.url) }
+  public var storage: AnyObject { shared }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 
@@ -67,7 +68,7 @@ public struct ArticleSummary: Sendable, Hashable, Encodable {
 /// The fields sit behind one reference (`Shared`): an article page copies some 120 of these (key
 /// terms and endnotes), and with eight strings each the copies' retains and releases were 3 %
 /// of a cold build.
-public struct TermSummary: Sendable, Hashable, Encodable {
+public struct TermSummary: Sendable, Hashable, Encodable, SharedStorage {
   struct Fields: Sendable, Hashable, Encodable {
     let slug: String
     let name: String
@@ -107,6 +108,7 @@ public struct TermSummary: Sendable, Hashable, Encodable {
   public static func == (a: TermSummary, b: TermSummary) -> Bool { a.shared == b.shared }
   /// By the slug alone, as `ArticleSummary` by its URL.
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.slug) }
+  public var storage: AnyObject { shared }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
 }
 

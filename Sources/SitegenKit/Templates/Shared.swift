@@ -10,3 +10,10 @@ final class Shared<Value: Sendable & Hashable>: Sendable, Hashable {
   static func == (a: Shared, b: Shared) -> Bool { a === b || a.value == b.value }
   func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
 }
+
+/// A value whose fields sit in one `Shared` box. The box never changes, so while it lives its
+/// identity names the value: the templates' fragment memo keys markup by it, and keeps the box
+/// alive for as long as it holds the markup.
+public protocol SharedStorage {
+  var storage: AnyObject { get }
+}
