@@ -138,7 +138,7 @@ public struct OutputWriter: Sendable {
       for page in pages {
         precondition(page.isContained, "output path '\(page.path)' would leave the output folder")
         let entry = ManifestEntry(
-          hash: ContentHash.of(page.bytes), size: page.bytes.count, inputs: page.inputs)
+          hash: page.contentHash, size: page.bytes.count, inputs: page.inputs)
         manifest.append((page.path, entry))
         if let old = previous[page.path], old.hasSameBytes(as: entry) {
           if old.inputs != entry.inputs { inputsChanged = true }

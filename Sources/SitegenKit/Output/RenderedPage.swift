@@ -2,7 +2,10 @@
 public struct RenderedPage: Sendable, Hashable {
   /// Relative, with `/`: `articles/talks/index.html`.
   public var path: String
-  public var bytes: [UInt8]
+  public let bytes: [UInt8]
+  /// `ContentHash.of(bytes)`, taken where the page is made: pages are made on every core, and
+  /// the writer, which compares it with the last build's, takes them on one thread.
+  public let contentHash: UInt64
   /// A fingerprint of everything the file was made from, when the caller knows it: the next
   /// build keeps the file without rendering it when its inputs are the same
   /// (`OutputWriter.Session.reuse`).
@@ -11,6 +14,7 @@ public struct RenderedPage: Sendable, Hashable {
   public init(path: String, bytes: [UInt8], inputs: UInt64? = nil) {
     self.path = path
     self.bytes = bytes
+    contentHash = ContentHash.of(bytes)
     self.inputs = inputs
   }
 

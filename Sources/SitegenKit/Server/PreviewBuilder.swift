@@ -75,7 +75,7 @@ private final class TrackedSession: PageSink {
   }
 
   func add(_ pages: [RenderedPage]) throws {
-    for page in pages { hashes[page.path] = ContentHash.of(page.bytes) }
+    for page in pages { hashes[page.path] = page.contentHash }
     try session.add(pages)
   }
 }
