@@ -22,10 +22,11 @@ struct FrontMatter {
     self.firstLine = firstLine
     if let line = YAMLNesting.firstLineTooDeep(yaml) {
       isReadable = false
-      diagnostics.append(.error(
-        "yaml.too-deep",
-        "front matter nests deeper than \(YAMLNesting.limit) levels here; flatten it to plain keys and short lists",
-        at: file.location(line: line + firstLine)))
+      diagnostics.append(
+        .error(
+          "yaml.too-deep",
+          "front matter nests deeper than \(YAMLNesting.limit) levels here; flatten it to plain keys and short lists",
+          at: file.location(line: line + firstLine)))
       return
     }
     do {
@@ -34,9 +35,12 @@ struct FrontMatter {
       // a third of the parse of a small block. The basic resolver: every value is read from its
       // raw text here (dates, booleans, numbers, strictly), so Yams' default rules, a regular
       // expression per scalar, were a tenth of the cost of front matter for nothing.
-      let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
+      // And an empty constructor: the tree is read here, never made into Swift values, and
+      // `Constructor.default` built its tables of tags anew for every block.
+      let parser = try Parser(
+        yaml: yaml, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
       let root = try parser.singleRoot()
-      withExtendedLifetime(parser) { read(root) }
+      withExtendedLifetime(parser) { read(root, marks: YAMLMarks(yaml)) }
     } catch let error as YamlError {
       isReadable = false
       diagnostics.append(yamlError(error, yaml: yaml))
@@ -46,28 +50,49 @@ struct FrontMatter {
     }
   }
 
-  private mutating func read(_ root: Node?) {
+  /// Which of YAML's property indicators a block's text holds at all: a node can only carry an
+  /// anchor or be an alias where the text has `&` or `*`, and an explicit tag where it has `!`.
+  /// Most blocks have none, and walking their trees to be sure was a fifth of reading them.
+  struct YAMLMarks {
+    var anchorsOrAliases = false
+    var tags = false
+
+    init(_ yaml: String) {
+      yaml.withUTF8Bytes { bytes in
+        for b in bytes {
+          if b == 38 || b == 42 { anchorsOrAliases = true }
+          if b == 33 { tags = true }
+        }
+      }
+    }
+  }
+
+  private mutating func read(_ root: Node?, marks: YAMLMarks) {
     guard let root else { return }  // an empty block: required keys report themselves
     guard let mapping = root.mapping else {
       isReadable = false
-      diagnostics.append(.error(
-        "front-matter.not-a-mapping", "front matter must be 'key: value' lines",
-        at: location(of: root)))
+      diagnostics.append(
+        .error(
+          "front-matter.not-a-mapping", "front matter must be 'key: value' lines",
+          at: location(of: root)))
       return
     }
-    if let anchor = firstAnchor(in: root) {
+    if marks.anchorsOrAliases, let anchor = firstAnchor(in: root) {
       isReadable = false
-      diagnostics.append(.error(
-        "yaml.anchor", "YAML anchors and aliases (&name, *name) are not allowed here; write the value out",
-        at: location(of: anchor)))
+      diagnostics.append(
+        .error(
+          "yaml.anchor",
+          "YAML anchors and aliases (&name, *name) are not allowed here; write the value out",
+          at: location(of: anchor)))
       return
     }
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
-        diagnostics.append(.error("front-matter.key", "keys must be plain words", at: location(of: keyNode)))
+        diagnostics.append(
+          .error("front-matter.key", "keys must be plain words", at: location(of: keyNode)))
         continue
       }
-      checkTags(value)
+      if marks.tags { checkTags(value) }
       entries.append(Entry(key: key, keyLocation: location(of: keyNode), value: value))
     }
   }
@@ -82,7 +107,10 @@ struct FrontMatter {
       case .scalar(let s): if s.anchor != nil { return node }
       case .mapping(let m):
         if m.anchor != nil { return node }
-        for (k, v) in m.reversed() { pending += [v, k] }
+        for (k, v) in m.reversed() {
+          pending.append(v)
+          pending.append(k)
+        }
       case .sequence(let s):
         if s.anchor != nil { return node }
         pending += s.reversed()
@@ -114,8 +142,10 @@ struct FrontMatter {
       case .alias: continue
       }
       if !Self.standardTags.contains(tag) {
-        diagnostics.append(.error(
-          "yaml.custom-tag", "custom YAML tag '\(tag)' is not allowed; remove it", at: location(of: node)))
+        diagnostics.append(
+          .error(
+            "yaml.custom-tag", "custom YAML tag '\(tag)' is not allowed; remove it",
+            at: location(of: node)))
       }
     }
   }
@@ -136,9 +166,10 @@ struct FrontMatter {
   mutating func string(_ key: String, required: Bool = false, allowEmpty: Bool = false) -> String? {
     guard let entry = entry(key) else {
       if required && isReadable {
-        diagnostics.append(.error(
-          "front-matter.missing-key", "missing required key '\(key)'; add a line '\(key): …'",
-          at: topLocation))
+        diagnostics.append(
+          .error(
+            "front-matter.missing-key", "missing required key '\(key)'; add a line '\(key): …'",
+            at: topLocation))
       }
       return nil
     }
@@ -147,37 +178,43 @@ struct FrontMatter {
 
   mutating func string(_ node: Node, key: String, allowEmpty: Bool = false) -> String? {
     guard let scalar = node.scalar else {
-      diagnostics.append(.error(
-        "front-matter.type", "'\(key)' must be text, not a \(kind(of: node)); write it on one line in quotes",
-        at: location(of: node)))
+      diagnostics.append(
+        .error(
+          "front-matter.type",
+          "'\(key)' must be text, not a \(kind(of: node)); write it on one line in quotes",
+          at: location(of: node)))
       return nil
     }
     if scalar.style == .plain {
       if Self.yamlBooleans.contains(scalar.string) {
-        diagnostics.append(.error(
-          "front-matter.type",
-          "YAML reads '\(scalar.string)' as a boolean, not text; put it in quotes: \"\(scalar.string)\"",
-          at: location(of: node)))
+        diagnostics.append(
+          .error(
+            "front-matter.type",
+            "YAML reads '\(scalar.string)' as a boolean, not text; put it in quotes: \"\(scalar.string)\"",
+            at: location(of: node)))
         return nil
       }
       if ["~", "null", "Null", "NULL", ""].contains(scalar.string) && !allowEmpty {
-        diagnostics.append(.error(
-          "front-matter.empty", "'\(key)' is empty; give it a value", at: location(of: node)))
+        diagnostics.append(
+          .error(
+            "front-matter.empty", "'\(key)' is empty; give it a value", at: location(of: node)))
         return nil
       }
     }
     let text = scalar.string
     if let bad = text.unicodeScalars.first(where: Self.isInvisibleControl) {
-      diagnostics.append(.error(
-        "front-matter.control-character",
-        "'\(key)' contains the invisible control character \(Self.describe(bad)); delete it"
-          + (bad.value >= 0x200E ? " (bidi controls make text read differently than it is)" : ""),
-        at: location(of: node)))
+      diagnostics.append(
+        .error(
+          "front-matter.control-character",
+          "'\(key)' contains the invisible control character \(Self.describe(bad)); delete it"
+            + (bad.value >= 0x200E ? " (bidi controls make text read differently than it is)" : ""),
+          at: location(of: node)))
       return nil
     }
     if !allowEmpty && text.allSatisfy(\.isWhitespace) {
-      diagnostics.append(.error(
-        "front-matter.empty", "'\(key)' is empty; give it a value", at: location(of: node)))
+      diagnostics.append(
+        .error(
+          "front-matter.empty", "'\(key)' is empty; give it a value", at: location(of: node)))
       return nil
     }
     return text
@@ -197,7 +234,8 @@ struct FrontMatter {
   static func describe(_ s: Unicode.Scalar) -> String {
     let hex = String(s.value, radix: 16, uppercase: true)
     let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    guard let name = s.properties.name ?? s.properties.nameAlias ?? Self.controlNames[s.value] else {
+    guard let name = s.properties.name ?? s.properties.nameAlias ?? Self.controlNames[s.value]
+    else {
       return code
     }
     return code + " " + name
@@ -210,7 +248,8 @@ struct FrontMatter {
 
   /// YAML 1.1 words that some parsers read as booleans: refused everywhere so nothing surprises.
   static let yamlBooleans: Set<String> = [
-    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+    "OFF",
     "true", "True", "TRUE", "false", "False", "FALSE",
   ]
 
@@ -224,46 +263,55 @@ struct FrontMatter {
       }
     }
     let raw = entry.value.scalar?.string ?? kind(of: entry.value)
-    diagnostics.append(.error(
-      "front-matter.type", "'\(key)' must be true or false, not '\(raw)'",
-      at: location(of: entry.value)))
+    diagnostics.append(
+      .error(
+        "front-matter.type", "'\(key)' must be true or false, not '\(raw)'",
+        at: location(of: entry.value)))
     return nil
   }
 
   /// A whole number in `range`.
   mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
     guard let entry = entry(key) else { return nil }
-    if let scalar = entry.value.scalar, scalar.style == .plain, let n = Int(scalar.string), range.contains(n) {
+    if let scalar = entry.value.scalar, scalar.style == .plain, let n = Int(scalar.string),
+      range.contains(n)
+    {
       return n
     }
-    diagnostics.append(.error(
-      "front-matter.type",
-      "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
-      at: location(of: entry.value)))
+    diagnostics.append(
+      .error(
+        "front-matter.type",
+        "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+        at: location(of: entry.value)))
     return nil
   }
 
   mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
     guard let entry = entry(key) else {
       if required && isReadable {
-        diagnostics.append(.error(
-          "front-matter.missing-key", "missing required key '\(key)'; add a line '\(key): YYYY-MM-DD'",
-          at: topLocation))
+        diagnostics.append(
+          .error(
+            "front-matter.missing-key",
+            "missing required key '\(key)'; add a line '\(key): YYYY-MM-DD'",
+            at: topLocation))
       }
       return nil
     }
     guard let scalar = entry.value.scalar else {
-      diagnostics.append(.error(
-        "front-matter.date", "'\(key)' must be one date such as 2025-08-20, not a \(kind(of: entry.value))",
-        at: location(of: entry.value)))
+      diagnostics.append(
+        .error(
+          "front-matter.date",
+          "'\(key)' must be one date such as 2025-08-20, not a \(kind(of: entry.value))",
+          at: location(of: entry.value)))
       return nil
     }
     guard let date = ContentDate.parse(scalar.string) else {
       let raw = entry.value.scalar?.string ?? kind(of: entry.value)
-      diagnostics.append(.error(
-        "front-matter.date",
-        "'\(raw)' is not a real date; write YYYY-MM-DD (or RFC 3339, 2025-08-20T09:30:00Z)",
-        at: location(of: entry.value)))
+      diagnostics.append(
+        .error(
+          "front-matter.date",
+          "'\(raw)' is not a real date; write YYYY-MM-DD (or RFC 3339, 2025-08-20T09:30:00Z)",
+          at: location(of: entry.value)))
       return nil
     }
     return date
@@ -274,9 +322,10 @@ struct FrontMatter {
     guard let entry = entry(key) else { return [] }
     guard let sequence = entry.value.sequence else {
       let raw = entry.value.scalar?.string ?? "…"
-      diagnostics.append(.error(
-        "front-matter.type", "'\(key)' must be a list; write \(key): [\(raw)]",
-        at: location(of: entry.value)))
+      diagnostics.append(
+        .error(
+          "front-matter.type", "'\(key)' must be a list; write \(key): [\(raw)]",
+          at: location(of: entry.value)))
       return []
     }
     return sequence.compactMap { item in
@@ -290,9 +339,10 @@ struct FrontMatter {
     guard let entry = entry(key), let raw = string(entry.value, key: key) else { return nil }
     if let value = T(rawValue: raw) { return value }
     let options = T.allCases.map(\.rawValue).joined(separator: ", ")
-    diagnostics.append(.error(
-      "front-matter.choice", "'\(key)' must be one of \(options), not '\(raw)'",
-      at: location(of: entry.value)))
+    diagnostics.append(
+      .error(
+        "front-matter.choice", "'\(key)' must be one of \(options), not '\(raw)'",
+        at: location(of: entry.value)))
     return nil
   }
 
@@ -338,7 +388,8 @@ struct FrontMatter {
         at: file.location(line: second))
     case .reader(let problem, let offset, let value, _):
       let line = yaml.utf8.prefix(max(offset ?? 0, 0)).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-      let character = Unicode.Scalar(UInt32(bitPattern: value)).map { " (\(Self.describe($0)))" } ?? ""
+      let character =
+        Unicode.Scalar(UInt32(bitPattern: value)).map { " (\(Self.describe($0)))" } ?? ""
       return .error(
         "yaml.encoding", "YAML cannot read this text: \(problem)\(character); delete it",
         at: file.location(line: line + firstLine))
