@@ -147,8 +147,11 @@ public struct DocumentLinker: Sendable {
     mutating func annotate(_ text: UnsafeBufferPointer<UInt8>, context: TextRunContext)
       -> [TextAnnotation]
     {
+      let matches = linker.glossary.matcher.matches(in: text)
+      guard !matches.isEmpty else { return [] }
       var annotations: [TextAnnotation] = []
-      for match in linker.glossary.matcher.matches(in: text) where match.term != selfTerm {
+      annotations.reserveCapacity(matches.count)
+      for match in matches where match.term != selfTerm {
         if !used.contains(match.term) {
           let start = context.offsetInBlock + match.range.lowerBound
           recordUse(match.term) {
