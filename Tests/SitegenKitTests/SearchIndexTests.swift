@@ -29,8 +29,9 @@ import Testing
     )
   }
 
-  /// The shards are written through the byte form of JSON strings: it must escape exactly as
-  /// the String form, line separators, controls and HTML-significant bytes included.
+  /// The shards are written through the byte form of JSON strings, appended to what a shard
+  /// already holds: the bytes before it stay, and the string that follows is the one
+  /// `JSON.string` makes, line separators, controls and HTML-significant bytes included.
   @Test func jsonBytesMatchJSONStrings() {
     let samples = [
       "", "plain", "quote \" and \\ backslash", "<script>&</script>", "tab\tnew\nline\r",

@@ -2,33 +2,16 @@
 /// an HTML `<script>` block, and U+2028/U+2029, which old JavaScript parsers reject in strings.
 public enum JSON {
   public static func string(_ s: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 2)
     append(s, to: &out)
-    return out
-  }
-
-  /// `string(s)` added to `out`: a large document (the search index) is built without a copy
-  /// of each piece.
-  public static func append(_ s: String, to out: inout String) {
-    let escaped = JSONEscaper.shared.escape(s)
-    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so look for the lead byte first.
-    // Over the contiguous bytes: `utf8.contains` went through the generic iterator (a tenth of
-    // an edit's search index time).
-    let leadByte =
-      escaped.utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) }
-      ?? escaped.utf8.contains(0xE2)
-    let separators =
-      leadByte && escaped.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
-    out += "\""
-    out +=
-      separators
-      ? escaped.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029")
-      : escaped
-    out += "\""
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `string(s)` added to a byte buffer: the search index's shards are made as bytes, and each
   /// `+=` of a String piece cost some 350 instructions (a third of making an article's entry).
+  /// U+2028 and U+2029 are E2 80 A8 and E2 80 A9: rare, so only a lead byte sends the text
+  /// through `escapeLineSeparators`.
   public static func append(_ s: String, to out: inout [UInt8]) {
     out.append(34)
     let start = out.count
