@@ -157,9 +157,13 @@ extension BuildCacheTests {
     ]
     let cache = BuildCache(
       context: 1, targets: 2, termSlugs: ["minsk", "nato"],
-      entries: Dictionary(uniqueKeysWithValues: cases.map {
-        ("articles/\($0.key).md", BuildCache.Entry(key: 3, resolutions: 4, document: $0.value))
-      }))
+      entries: CacheRecords(
+        cases.map {
+          (
+            path: "articles/\($0.key).md",
+            value: BuildCache.Entry(key: 3, resolutions: 4, document: $0.value)
+          )
+        }))
     let path = dir.path + "/cache"
     cache.write(to: path)
     let back = try #require(BuildCache.read(path))
@@ -169,32 +173,49 @@ extension BuildCacheTests {
     }
   }
 
-  /// Records go in the order the build gives (articles by date), not sorted; a hint that does
-  /// not list every record once is not used, and nothing is lost either way.
-  @Test func recordsAreWrittenInTheGivenOrderWhenItListsThemAll() throws {
+  /// Records go in the order the build made them (articles by date), not sorted, and each is
+  /// found by its path when read back: the first, where a path came twice.
+  @Test func recordsAreWrittenInTheirOrderAndFoundByPath() throws {
     let dir = TemporaryDirectory()
-    let document = LinkedDocument(
-      html: nil, htmlHash: 1, headings: [], plainText: "", termUses: [], notes: [], anchors: [],
-      links: [], diagnostics: [])
-    let entries = Dictionary(
-      uniqueKeysWithValues: ["articles/a.md", "articles/b.md", "articles/c.md"].map {
-        ($0, BuildCache.Entry(key: 1, resolutions: 2, document: document))
-      })
-    let path = dir.path + "/cache"
-    func offsets(_ hint: [String]) throws -> [Int] {
-      BuildCache(context: 1, targets: 2, entries: entries, entryOrder: hint).write(to: path)
-      let back = try #require(BuildCache.read(path))
-      #expect(Set(back.entries.keys) == Set(entries.keys))
-      let bytes = try #require(POSIXFile.read(path))
-      return ["a", "b", "c"].map { name in
-        let needle = Array("articles/\(name).md".utf8)
-        return bytes.indices.first { bytes[$0...].starts(with: needle) } ?? -1
-      }
+    func entry(_ key: UInt64) -> BuildCache.Entry {
+      BuildCache.Entry(
+        key: key, resolutions: 2,
+        document: LinkedDocument(
+          html: nil, htmlHash: 1, headings: [], plainText: "", termUses: [], notes: [],
+          anchors: [], links: [], diagnostics: []))
     }
-    let given = try offsets(["articles/c.md", "articles/a.md", "articles/b.md"])
-    #expect(given[2] < given[0] && given[0] < given[1])
-    let sorted = try offsets(["articles/c.md", "articles/c.md", "articles/b.md"])
-    #expect(sorted[0] < sorted[1] && sorted[1] < sorted[2])
+    let path = dir.path + "/cache"
+    let order = ["articles/c.md", "articles/a.md", "articles/b.md", "articles/a.md"]
+    BuildCache(
+      context: 1, targets: 2,
+      entries: CacheRecords(order.enumerated().map { (path: $1, value: entry(UInt64($0))) })
+    ).write(to: path)
+    let back = try #require(BuildCache.read(path))
+    #expect(back.entries.paths == order)
+    #expect(order.map { back.entries[$0]?.key } == [0, 1, 2, 1])
+    #expect(back.entries["articles/d.md"] == nil)
+    let bytes = try #require(POSIXFile.read(path))
+    let offsets = ["c", "a", "b"].map { name in
+      let needle = Array("articles/\(name).md".utf8)
+      return bytes.indices.first { bytes[$0...].starts(with: needle) } ?? -1
+    }
+    #expect(offsets[0] < offsets[1] && offsets[1] < offsets[2])
+  }
+
+  /// Records made in order (a build's) are found by path too, and a record set by path
+  /// replaces the one there or comes last.
+  @Test func recordsMadeInOrderAreFoundAndReplacedByPath() {
+    var records = CacheRecords([(path: "b", value: 1), (path: "a", value: 2)])
+    #expect(records["a"] == 2)
+    records["a"] = 3
+    records["c"] = 4
+    #expect(records.paths == ["b", "a", "c"])
+    #expect(records.records.map(\.value) == [1, 3, 4])
+    records["b"] = nil
+    #expect(records.paths == ["a", "c"])
+    var read: CacheRecords<Int> = ["b": 1, "a": 2]
+    read["b"] = nil
+    #expect(read["a"] == 2 && read["b"] == nil && read.count == 1)
   }
 
   @Test func aParseWithANewStampIsEncodedAgain() {

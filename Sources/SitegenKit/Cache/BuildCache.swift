@@ -66,13 +66,11 @@ public struct BuildCache: Sendable {
   /// endnotes are written as indices into this list, not as a slug each (120 strings an
   /// article, half of reading the cache).
   var termSlugs: [String] = []
-  var entries: [String: Entry]
-  var parsed: [String: Parsed] = [:]
-  /// The order to write `entries` and `parsed` in, when the builder knows one (articles by
-  /// date, files by path); otherwise, or when it does not list them all, they are sorted.
-  /// Sorting 10,000 paths twice was a fifth of a one-article edit's cache write.
-  var entryOrder: [String] = []
-  var parsedOrder: [String] = []
+  /// Articles' link results in date order, and their parses in path order: the orders the
+  /// build makes them in, and the cache's (sorting 10,000 paths twice was a fifth of a
+  /// one-article edit's cache write).
+  var entries: CacheRecords<Entry>
+  var parsed: CacheRecords<Parsed> = [:]
   /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
   var related: (key: UInt64, lists: [[Int]])?
   /// The glossary's definitions as linked, HTML included, under `TermLinks.key`.
@@ -99,13 +97,13 @@ public struct BuildCache: Sendable {
           key: try r.uint64(), resolutions: try r.uint64(),
           document: try readDocument(&r, termSlugs: termSlugs))
         entry.encoded = r.record(from: start)
-        return (path, entry)
+        return (path: path, value: entry)
       }
       let parsed = try r.blocks { r in
         let start = r.position
         var (path, parsed) = try readParsed(&r)
         parsed.encoded = r.record(from: start)
-        return (path, parsed)
+        return (path: path, value: parsed)
       }
       let relatedKey = try r.uint64()
       let related = try r.blocks { r in try r.array { try $0.int() } }
@@ -124,8 +122,7 @@ public struct BuildCache: Sendable {
       guard r.isAtEnd else { return nil }
       return BuildCache(
         context: context, targets: targets, termSlugs: termSlugs,
-        entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }),
-        parsed: Dictionary(parsed, uniquingKeysWith: { a, _ in a }),
+        entries: CacheRecords(indexing: entries), parsed: CacheRecords(indexing: parsed),
         related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms),
         parsedTerms: Dictionary(parsedTerms, uniquingKeysWith: { a, _ in a }))
     } catch {
@@ -152,18 +149,16 @@ public struct BuildCache: Sendable {
       w.put(context)
       w.put(targets)
       w.put(termSlugs) { $0.put($1) }
-      // The keys are sorted, not the records: moving 10,000 documents about cost a fifth of
-      // the write.
-      try w.blocks(Self.order(entries, entryOrder), to: fd, path: temporary) { w, path in
-        guard let entry = entries[path] else { return }
+      try w.blocks(entries.records, to: fd, path: temporary) { w, record in
+        let entry = record.value
         if let encoded = entry.encoded { return w.append(encoded) }
-        w.put(path)
+        w.put(record.path)
         w.put(entry.key)
         w.put(entry.resolutions)
         Self.write(entry.document, slugs: termSlugs, to: &w)
       }
-      try w.blocks(Self.order(parsed, parsedOrder), to: fd, path: temporary) { w, path in
-        if let entry = parsed[path] { Self.write(&w, (path, entry)) }
+      try w.blocks(parsed.records, to: fd, path: temporary) { w, record in
+        Self.write(&w, (record.path, record.value))
       }
       // No lists (a build that stopped before the graph) reads back as lists for no article.
       w.put(related?.key ?? 0)
@@ -191,16 +186,6 @@ public struct BuildCache: Sendable {
       return
     }
     if rename(temporary, path) != 0 { unlink(temporary) }
-  }
-
-  /// `hint` if it lists every key of `records` once, else the keys sorted.
-  private static func order<V>(_ records: [String: V], _ hint: [String]) -> [String] {
-    if hint.count == records.count, Set(hint).count == hint.count,
-      hint.allSatisfy({ records[$0] != nil })
-    {
-      return hint
-    }
-    return records.keys.sorted()
   }
 
   // MARK: one parsed file

@@ -56,16 +56,17 @@ struct LinkStage: Sendable {
       }
     }
     for i in fillQuotes(&documents, cached: cached) { encoded[i] = nil }
-    var cache = BuildCache(
+    let cache = BuildCache(
       context: context, targets: targets, termSlugs: linker.glossary.terms.map(\.slug),
-      entries: [:], entryOrder: articles.map(\.source.relativePath))
-    // Room for every entry first: growing to 10,000 moved the large entries fourteen times.
-    cache.entries.reserveCapacity(documents.count)
-    for (i, document) in documents.enumerated() {
-      cache.entries[articles[i].source.relativePath] = BuildCache.Entry(
-        key: keys[i].key, resolutions: keys[i].resolutions, document: document,
-        encoded: encoded[i])
-    }
+      entries: CacheRecords(
+        documents.indices.map { i in
+          (
+            path: articles[i].source.relativePath,
+            value: BuildCache.Entry(
+              key: keys[i].key, resolutions: keys[i].resolutions, document: documents[i],
+              encoded: encoded[i])
+          )
+        }))
     return Result(
       documents: documents, reused: cached.count { $0 }, cache: cache)
   }

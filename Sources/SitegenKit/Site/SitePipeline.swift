@@ -75,9 +75,8 @@ public enum SitePipeline {
     var parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0, cache: previous) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
-    let parsedPaths = content.articles.map(\.relativePath)
-    let parseCache = Dictionary(
-      zip(parsedPaths, parsedArticles.map(\.2)), uniquingKeysWith: { a, _ in a })
+    let parseCache = CacheRecords(
+      zip(content.articles, parsedArticles).map { (path: $0.relativePath, value: $1.2) })
     let readArticles = content.articles.count { !$0.isUnread }
     // The parsed articles hold what the build needs of the files; their bytes can go.
     content.articles = []
@@ -106,7 +105,6 @@ public enum SitePipeline {
     let html = ArticleHTML(count: linkStage.articles.count, spillingTo: spillPath)
     var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
-    linkResult.cache.parsedOrder = parsedPaths
     linkResult.cache.parsedTerms = Dictionary(
       zip(content.terms.map(\.relativePath), parsedTerms.map(\.2)),
       uniquingKeysWith: { a, _ in a })
