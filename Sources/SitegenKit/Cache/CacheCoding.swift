@@ -102,7 +102,26 @@ struct CacheReader {
   /// What was read since `start` (a `position`), sharing the reader's buffer.
   func record(from start: Int) -> ArraySlice<UInt8> { bytes[start..<at] }
 
+  /// Most values take one or two bytes (counts, flags, glossary indices): read in line. A
+  /// 10,000-article cache holds 1.2 million, and the call and loop were 40 instructions each.
+  @inline(__always)
   mutating func uint64() throws -> UInt64 {
+    if at + 1 < end {
+      let b = bytes[at]
+      if b < 0x80 {
+        at += 1
+        return UInt64(b)
+      }
+      let c = bytes[at + 1]
+      if c < 0x80 {
+        at += 2
+        return UInt64(b & 0x7f) | UInt64(c) << 7
+      }
+    }
+    return try longUInt64()
+  }
+
+  private mutating func longUInt64() throws -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {

@@ -72,18 +72,6 @@ enum POSIXFile {
     return file
   }
 
-  /// Asks for 2 MiB pages under a large buffer not yet touched: the build cache of a
-  /// 40,000-article site is 70 MB, which in 4 KiB pages was 17,000 page faults each zeroing its
-  /// page just before `read` filled it. Where transparent huge pages are off, this does nothing.
-  private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-    let huge = 2 << 20
-    guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
-    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-    let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
-    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-    _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-  }
-
   private static func readFile(_ path: String, flags: Int32) -> (bytes: [UInt8], status: stat)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC | flags)
     guard fd >= 0 else { return nil }
@@ -93,7 +81,6 @@ enum POSIXFile {
     // Not zeroed first: `read` fills it, and the build cache is tens of megabytes.
     var ok = true
     var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
-      adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
       while count < buffer.count {
         let n = Glibc.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
         if n < 0 && errno == EINTR { continue }
