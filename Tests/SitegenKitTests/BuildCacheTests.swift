@@ -13,7 +13,8 @@ import Testing
   static func page(body: String = "<p>x</p>", related: [ArticleSummary] = []) -> Page {
     .article(
       ArticlePage(
-        article: summary, authors: [], body: HTML(rawBytes: Array(body.utf8)), bodyHash: ContentHash.of(string: body),
+        article: summary, authors: [], body: HTML(rawBytes: Array(body.utf8)),
+        bodyHash: ContentHash.of(string: body),
         headings: [],
         readingMinutes: 1, keyTerms: [], related: related, older: nil, newer: nil, endnotes: []))
   }
@@ -142,7 +143,9 @@ extension BuildCacheTests {
     func document(notes: [String], noteTerms: [Int]) -> LinkedDocument {
       var d = LinkedDocument(
         html: nil, htmlHash: 1, headings: [], plainText: "",
-        termUses: [TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "minsk", sentence: nil)],
+        termUses: [
+          TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "minsk", sentence: nil),
+        ],
         notes: notes, anchors: [], links: [], diagnostics: [])
       d.useTerms = [1, 0]
       d.noteTerms = noteTerms
@@ -169,7 +172,8 @@ extension BuildCacheTests {
     let back = try #require(BuildCache.read(path))
     for (name, document) in cases {
       #expect(back.entries["articles/\(name).md"]?.document == document, "\(name)")
-      #expect(back.entries["articles/\(name).md"]?.document.noteTerms == document.noteTerms, "\(name)")
+      #expect(
+        back.entries["articles/\(name).md"]?.document.noteTerms == document.noteTerms, "\(name)")
     }
   }
 
@@ -329,7 +333,9 @@ extension BuildCacheTests {
       headings: [Heading(level: 2, text: "History", id: "history", line: 6)], plainText: "",
       termUses: [TermUse(slug: "nato", sentence: nil)], notes: ["nato"], anchors: [],
       links: ["../articles/a.md"],
-      diagnostics: [.warning("link.broken", "no such file", at: SourceLocation(path: "g.md", line: 7))])
+      diagnostics: [
+        .warning("link.broken", "no such file", at: SourceLocation(path: "g.md", line: 7))
+      ])
     linked.useTerms = [0]
     linked.noteTerms = [0]
     let empty = LinkedDocument(
@@ -371,7 +377,8 @@ extension BuildCacheTests {
     cache.parsedTerms = [
       "glossary/nato.md": .init(
         key: 11, term: term, diagnostics: [.warning("front-matter.unknown-key", "x", at: at(4))]),
-      "glossary/bad.md": .init(key: 12, term: nil, diagnostics: [.error("glossary.slug", "y", at: at(1))]),
+      "glossary/bad.md": .init(
+        key: 12, term: nil, diagnostics: [.error("glossary.slug", "y", at: at(1))]),
     ]
     let path = dir.path + "/cache"
     cache.write(to: path)
@@ -387,5 +394,54 @@ extension BuildCacheTests {
     #expect(nato.diagnostics == cache.parsedTerms["glossary/nato.md"]?.diagnostics)
     #expect(back.parsedTerms["glossary/bad.md"]?.term == nil)
     #expect(back.parsedTerms["glossary/bad.md"]?.diagnostics.map(\.id) == ["glossary.slug"])
+  }
+}
+
+extension BuildCacheTests {
+  /// A cached document's headings come back as the cache's bytes, read as headings only when
+  /// asked, with the digests the fingerprints take; those digests are the ones of the headings
+  /// themselves, and each counts what its fingerprint shows.
+  @Test func headingsStayBytesUntilReadAndKeepTheirDigests() throws {
+    let dir = TemporaryDirectory()
+    let headings = [
+      Heading(level: 2, text: "Red lines", id: "red-lines", line: 3),
+      Heading(level: 3, text: "Kyiv — Київ", id: "kyiv-київ", line: 9),
+    ]
+    let document = LinkedDocument(
+      html: nil, htmlHash: 1, headings: headings, plainText: "", termUses: [], notes: [],
+      anchors: [], links: [], diagnostics: [])
+    let path = dir.path + "/cache"
+    BuildCache(
+      context: 1, targets: 2,
+      entries: ["articles/a.md": .init(key: 3, resolutions: 4, document: document)]
+    ).write(to: path)
+    let back = try #require(BuildCache.read(path)?.entries["articles/a.md"]?.document)
+    #expect(back.headingList.digest == document.headingList.digest)
+    #expect(back.headings == headings)
+    #expect(back == document)
+    // Written again from the bytes it was read with, then changed: as the headings say.
+    var changed = back
+    changed.htmlHash = 2
+    BuildCache(
+      context: 1, targets: 2,
+      entries: ["articles/a.md": .init(key: 3, resolutions: 4, document: changed)]
+    )
+    .write(to: path)
+    let again = try #require(BuildCache.read(path)?.entries["articles/a.md"]?.document)
+    #expect(again.headings == headings && again.headingList.digest == document.headingList.digest)
+    // A heading moved down a line changes the page's digest, not the search entry's.
+    var moved = headings
+    moved[1].line = 10
+    let movedDigest = HeadingList(moved).digest
+    #expect(movedDigest.page != document.headingList.digest.page)
+    #expect(movedDigest.texts == document.headingList.digest.texts)
+    var renamed = headings
+    renamed[0].text = "Red line"
+    #expect(HeadingList(renamed).digest.texts != document.headingList.digest.texts)
+    // Cut inside the headings, the cache is no cache.
+    let bytes = try #require(POSIXFile.read(path))
+    let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Kyiv".utf8)) })
+    try POSIXFile.write(Array(bytes[..<at]), to: path)
+    #expect(BuildCache.read(path) == nil)
   }
 }

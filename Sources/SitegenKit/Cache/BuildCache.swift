@@ -53,7 +53,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-11"
+  private static let magic = "sitegen-build-cache-12"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -235,12 +235,10 @@ public struct BuildCache: Sendable {
     _ d: LinkedDocument, slugs: [String], to w: inout CacheWriter
   ) {
     w.put(d.htmlHash)
-    w.put(d.headings) { w, h in
-      w.put(h.level)
-      w.put(h.text)
-      w.put(h.id)
-      w.put(h.line)
-    }
+    w.append(d.headingList.encode())
+    let digest = d.headingList.digest
+    w.put(digest.page)
+    w.put(digest.texts)
     w.put(bytes: d.searchWordsJSON)
     w.put(d.searchWordsHash)
     w.put(d.wordCount)
@@ -408,9 +406,11 @@ public struct BuildCache: Sendable {
     -> LinkedDocument
   {
     let htmlHash = try r.uint64()
-    let headings = try r.array { r in
-      Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
-    }
+    let headingsStart = r.position
+    try HeadingList.skip(&r)
+    let headings = HeadingList(
+      encoded: r.record(from: headingsStart),
+      digests: HeadingList.Digests(page: try r.uint64(), texts: try r.uint64()))
     let searchWordsJSON = try r.byteSlice()
     let searchWordsHash = try r.uint64()
     let wordCount = try r.int()
@@ -455,8 +455,9 @@ public struct BuildCache: Sendable {
     let links = try r.array { r in try r.string() }
     let diagnostics = try r.array(readDiagnostic)
     var document = LinkedDocument(
-      html: nil, htmlHash: htmlHash, headings: headings, plainText: "", termUses: uses,
+      html: nil, htmlHash: htmlHash, headings: [], plainText: "", termUses: uses,
       notes: notes, anchors: anchors, links: links, diagnostics: diagnostics)
+    document.headingList = headings
     document.setSearchWords(json: searchWordsJSON, hash: searchWordsHash)
     document.wordCount = wordCount
     document.useTerms = useTerms

@@ -31,7 +31,12 @@ public struct LinkedDocument: Sendable, Hashable {
   }
   /// `ContentHash` of the HTML's bytes, known even when the HTML is not.
   public var htmlHash: UInt64
-  public var headings: [Heading]
+  public var headings: [Heading] {
+    get { headingList.headings }
+    set { headingList = HeadingList(newValue) }
+  }
+  /// The headings, or the cache's bytes of them (`HeadingList`).
+  var headingList: HeadingList
   public var plainText: String
   /// Filled by the pipeline for articles (which then drops `plainText`): the distinct words for
   /// the search index, already a JSON string literal (only the index reads them, and escaping a
@@ -88,7 +93,7 @@ public struct LinkedDocument: Sendable, Hashable {
   ) {
     self.htmlBytes = htmlBytes
     self.htmlHash = htmlHash
-    self.headings = headings
+    self.headingList = HeadingList(headings)
     self.plainText = plainText
     self.termUses = termUses
     self.notes = notes

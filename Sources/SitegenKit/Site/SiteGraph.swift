@@ -267,13 +267,8 @@ struct SiteGraph {
     h.combine(UInt64(articles[i].authors.count))
     for author in articles[i].authors { h.combine(author) }
     h.combine(linked[i].htmlHash)
-    h.combine(UInt64(linked[i].headings.count))
-    for heading in linked[i].headings {
-      h.combine(UInt64(bitPattern: Int64(heading.level)))
-      h.combine(heading.text)
-      h.combine(heading.id)
-      h.combine(UInt64(bitPattern: Int64(heading.line)))
-    }
+    // Level, text, id and line of every heading (`HeadingList.digest`).
+    h.combine(linked[i].headingList.digest.page)
     h.combine(UInt64(Self.readingMinutes(words: linked[i].wordCount)))
   }
 

@@ -49,9 +49,9 @@ enum SearchIndex {
   /// What `appendArticleJSON(e)` writes, for a shard's fingerprint: change one with the other.
   /// Taken from what the entry is made of, without making it (every shard is fingerprinted on
   /// every build): the date by the parts `display` shows, the term names and the words by
-  /// their hashes.
+  /// their hashes, the headings' texts by their digest.
   static func fingerprint(
-    _ article: ArticleSummary, headings: [Heading], terms: [Int], termNameHashes: [UInt64],
+    _ article: ArticleSummary, headings: UInt64, terms: [Int], termNameHashes: [UInt64],
     wordsHash: UInt64, into h: inout StableHasher
   ) {
     h.combine(article.url)
@@ -60,8 +60,8 @@ enum SearchIndex {
     for part in [article.date.year, article.date.month, article.date.day] {
       h.combine(UInt64(truncatingIfNeeded: part))
     }
-    h.combine(UInt64(headings.count))
-    for heading in headings { h.combine(heading.text) }
+    // The headings' texts (`HeadingList.digest`).
+    h.combine(headings)
     h.combine(UInt64(terms.count))
     for t in terms { h.combine(termNameHashes[t]) }
     h.combine(wordsHash)

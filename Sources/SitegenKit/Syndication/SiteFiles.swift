@@ -44,7 +44,8 @@ enum SiteFiles {
       h.combine(UInt64(shard.count))
       for i in shard {
         SearchIndex.fingerprint(
-          graph.summaries[i], headings: linked[i].headings, terms: graph.usedTerms[i],
+          graph.summaries[i], headings: linked[i].headingList.digest.texts,
+          terms: graph.usedTerms[i],
           termNameHashes: termNameHashes, wordsHash: linked[i].searchWordsHash, into: &h)
       }
       return h.finalize()
