@@ -445,3 +445,68 @@ extension BuildCacheTests {
     #expect(BuildCache.read(path) == nil)
   }
 }
+
+extension BuildCacheTests {
+  /// Slugs kept as glossary indices give the table's slugs, with overrides where a slug is not
+  /// the table's; setting other indices keeps the slugs as they were.
+  @Test func termSlugsByIndexReadAsSlugs() {
+    let table = ["budapest", "minsk", "nato"]
+    var list = TermSlugs(table: table, terms: [2, 0, -1], overrides: [2: "gone"])
+    #expect(list.slugs == ["nato", "budapest", "gone"])
+    #expect(list.isIndexed && list.count == 3)
+    #expect(
+      list
+        == {
+          var l = TermSlugs(["nato", "budapest", "gone"])
+          l.terms = [2, 0, -1]
+          return l
+        }())
+    list.terms = [0, 1, 2]
+    #expect(list.slugs == ["nato", "budapest", "gone"], "indices changed, slugs kept")
+    #expect(TermSlugs(["nato"]).isIndexed == false)
+  }
+
+  /// Sentences are kept by use, in use order, whatever order they are set in.
+  @Test func useSentencesByUse() {
+    var sentences = UseSentences([.init(use: 4, sentence: "d"), .init(use: 1, sentence: "a")])
+    sentences[2] = "b"
+    sentences[4] = nil
+    sentences[1] = "A"
+    #expect(sentences.quotes.map(\.use) == [1, 2])
+    #expect(sentences[1] == "A" && sentences[2] == "b" && sentences[3] == nil)
+  }
+
+  /// A document's uses as glossary indices two bytes each: an index past the cache's slugs
+  /// makes the whole cache void, never a slug from elsewhere.
+  @Test func packedUseIndicesOutOfRangeVoidTheCache() throws {
+    let dir = TemporaryDirectory()
+    var document = LinkedDocument(
+      html: nil, htmlHash: 1, headings: [], plainText: "",
+      termUses: [
+        TermUse(slug: "nato", sentence: "NATO waited."), TermUse(slug: "minsk", sentence: nil),
+      ],
+      notes: [], anchors: [], links: [], diagnostics: [])
+    document.useTerms = [1, 0]
+    let path = dir.path + "/cache"
+    BuildCache(
+      context: 1, targets: 2, termSlugs: ["minsk", "nato"],
+      entries: ["articles/a.md": .init(key: 3, resolutions: 4, document: document)]
+    ).write(to: path)
+    let back = try #require(BuildCache.read(path)?.entries["articles/a.md"]?.document)
+    #expect(back.termUses == document.termUses && back.useTerms == [1, 0])
+    // The packed pair (1, 0) little-endian, right after the flag that says packed.
+    var bytes = try #require(POSIXFile.read(path))
+    let at = try #require(
+      bytes.indices.first { bytes[$0...].starts(with: [2, 1, 1, 0, 0, 0]) })
+    // Found the right bytes: 0 in place of 1 reads back as the other slug.
+    bytes[at + 2] = 0
+    try POSIXFile.write(bytes, to: path)
+    #expect(
+      BuildCache.read(path)?.entries["articles/a.md"]?.document.useSlugs.slugs == [
+        "minsk", "minsk",
+      ])
+    bytes[at + 2] = 7
+    try POSIXFile.write(bytes, to: path)
+    #expect(BuildCache.read(path) == nil)
+  }
+}

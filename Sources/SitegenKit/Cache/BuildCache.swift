@@ -53,7 +53,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-12"
+  private static let magic = "sitegen-build-cache-14"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -242,40 +242,52 @@ public struct BuildCache: Sendable {
     w.put(bytes: d.searchWordsJSON)
     w.put(d.searchWordsHash)
     w.put(d.wordCount)
-    // Each slug as 1 + its index in `termSlugs` when that is the glossary index it was linked
-    // under, else 0, the slug and its index: one varint for nearly all.
-    func put(_ slug: String, index: Int?) {
-      if let index, index >= 0, index < slugs.count, slugs[index] == slug {
-        w.put(index + 1)
-      } else {
-        w.put(0)
-        w.put(slug)
-        w.put(index ?? -1)
+    // Whether the uses' and the endnotes' indices are known, then each list: each slug as
+    // 1 + its index in `termSlugs` when that is the glossary index it was linked under, else 0,
+    // the slug and its index: one varint for nearly all.
+    let usesIndexed = d.useSlugs.isIndexed
+    let notesIndexed = d.noteSlugs.isIndexed
+    w.put(usesIndexed)
+    w.put(notesIndexed)
+    func put(_ list: TermSlugs, indexed: Bool) {
+      w.put(list.count)
+      // Nearly always every slug is the glossary's at its index: then the indices alone, two
+      // bytes each, read back in one pass.
+      let packed =
+        indexed && slugs.count < 1 << 16
+        && (0..<list.count).allSatisfy { i in
+          let t = list.terms[i]
+          return t >= 0 && t < slugs.count && slugs[t] == list[i]
+        }
+      w.put(packed)
+      if packed { return w.put(small: list.terms) }
+      for i in 0..<list.count {
+        let slug = list[i]
+        let index = indexed ? list.terms[i] : -1
+        if index >= 0, index < slugs.count, slugs[index] == slug {
+          w.put(index + 1)
+        } else {
+          w.put(0)
+          w.put(slug)
+          w.put(index)
+        }
       }
     }
-    let usesIndexed = d.useTerms.count == d.termUses.count
-    w.put(d.termUses.count)
-    for (u, use) in d.termUses.enumerated() {
-      put(use.slug, index: usesIndexed ? d.useTerms[u] : nil)
-      w.put(use.sentence)
+    put(d.useSlugs, indexed: usesIndexed)
+    // The few quoted sentences, by use.
+    w.put(d.sentences.quotes) { w, quote in
+      w.put(quote.use)
+      w.put(quote.sentence)
     }
-    let notesIndexed = d.noteTerms.count == d.notes.count
     // Where every use is linked (the usual case) the endnotes are the uses' terms in the same
     // order: one flag instead of the list again, whose decoding was a quarter of a cached
     // document's.
     let notesAreUses =
-      d.notes.count == d.termUses.count && notesIndexed == usesIndexed
+      notesIndexed == usesIndexed && d.noteSlugs.count == d.useSlugs.count
       && (!notesIndexed || d.noteTerms == d.useTerms)
-      && zip(d.notes, d.termUses).allSatisfy { $0 == $1.slug }
+      && (0..<d.noteSlugs.count).allSatisfy { d.noteSlugs[$0] == d.useSlugs[$0] }
     w.put(notesAreUses)
-    if !notesAreUses {
-      w.put(d.notes.count)
-      for (n, slug) in d.notes.enumerated() {
-        put(slug, index: notesIndexed ? d.noteTerms[n] : nil)
-      }
-    }
-    w.put(usesIndexed)
-    w.put(notesIndexed)
+    if !notesAreUses { put(d.noteSlugs, indexed: notesIndexed) }
     w.put(d.anchors) { w, a in
       switch a.page {
       case .article(let slug):
@@ -414,36 +426,42 @@ public struct BuildCache: Sendable {
     let searchWordsJSON = try r.byteSlice()
     let searchWordsHash = try r.uint64()
     let wordCount = try r.int()
-    func slug(_ r: inout CacheReader) throws -> (slug: String, index: Int) {
-      let code = try r.int()
-      if code == 0 { return (try r.string(), try r.int()) }
-      guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
-      return (termSlugs[code - 1], code - 1)
-    }
-    /// A list of slugs, each with what follows it, and their glossary indices.
-    func slugList<T>(_ r: inout CacheReader, _ item: (inout CacheReader, String) throws -> T)
-      throws -> ([T], [Int])
-    {
+    let usesIndexed = try r.bool()
+    let notesIndexed = try r.bool()
+    /// A list of slugs as indices into `termSlugs`, with the slugs of those that are not;
+    /// indices that were not known when written are not made up now.
+    func slugList(_ r: inout CacheReader, indexed: Bool) throws -> TermSlugs {
       let count = try r.count()
-      var items: [T] = []
-      var indices: [Int] = []
-      items.reserveCapacity(count)
-      indices.reserveCapacity(count)
-      for _ in 0..<count {
-        let (slug, index) = try slug(&r)
-        items.append(try item(&r, slug))
-        indices.append(index)
+      if try r.bool() {
+        let terms = try r.smallNumbers(count)
+        guard terms.allSatisfy({ $0 < termSlugs.count }) else { throw CacheReader.Malformed() }
+        let list = TermSlugs(table: termSlugs, terms: terms)
+        return indexed ? list : TermSlugs(list.slugs)
       }
-      return (items, indices)
+      var terms: [Int] = []
+      terms.reserveCapacity(count)
+      var overrides: [Int: String] = [:]
+      for i in 0..<count {
+        let code = try r.int()
+        if code == 0 {
+          overrides[i] = try r.string()
+          terms.append(try r.int())
+        } else {
+          guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
+          terms.append(code - 1)
+        }
+      }
+      let list = TermSlugs(table: termSlugs, terms: terms, overrides: overrides)
+      return indexed ? list : TermSlugs(list.slugs)
     }
-    let (uses, useIndices) = try slugList(&r) { r, slug in
-      TermUse(slug: slug, sentence: try r.optionalString())
+    let uses = try slugList(&r, indexed: usesIndexed)
+    let quotes = try r.array { r in
+      UseSentences.Quote(use: try r.int(), sentence: try r.string())
     }
-    let (notes, noteIndices) =
-      try r.bool() ? (uses.map(\.slug), useIndices) : try slugList(&r) { _, slug in slug }
-    // Indices that were not known when written are not made up now.
-    let useTerms = try r.bool() ? useIndices : []
-    let noteTerms = try r.bool() ? noteIndices : []
+    guard quotes.allSatisfy({ $0.use >= 0 && $0.use < uses.count }) else {
+      throw CacheReader.Malformed()
+    }
+    let notes = try r.bool() ? uses : try slugList(&r, indexed: notesIndexed)
     let anchors = try r.array { r -> AnchorReference in
       let kind = try r.int()
       let slug = try r.string()
@@ -455,13 +473,14 @@ public struct BuildCache: Sendable {
     let links = try r.array { r in try r.string() }
     let diagnostics = try r.array(readDiagnostic)
     var document = LinkedDocument(
-      html: nil, htmlHash: htmlHash, headings: [], plainText: "", termUses: uses,
-      notes: notes, anchors: anchors, links: links, diagnostics: diagnostics)
+      html: nil, htmlHash: htmlHash, headings: [], plainText: "", termUses: [],
+      notes: [], anchors: anchors, links: links, diagnostics: diagnostics)
+    document.useSlugs = uses
+    document.noteSlugs = notes
+    document.sentences = UseSentences(quotes)
     document.headingList = headings
     document.setSearchWords(json: searchWordsJSON, hash: searchWordsHash)
     document.wordCount = wordCount
-    document.useTerms = useTerms
-    document.noteTerms = noteTerms
     return document
   }
 

@@ -47,6 +47,15 @@ struct CacheWriter {
   /// Bytes a `CacheReader` read, as they were: a record copied from the previous cache.
   mutating func append(_ encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
 
+  /// Numbers below 65,536 as two bytes each (little-endian), after nothing: the reader must
+  /// know how many (`CacheReader.smallNumbers`).
+  mutating func put(small values: [Int]) {
+    for v in values {
+      bytes.append(UInt8(truncatingIfNeeded: v))
+      bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+    }
+  }
+
   mutating func put(_ value: String?) {
     put(value != nil)
     if let value { put(value) }
@@ -148,6 +157,24 @@ struct CacheReader {
     defer { at += count }
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[at..<at + count]), as: UTF8.self)
+    }
+  }
+
+  /// `count` numbers that `put(small:)` wrote, in one pass over their bytes.
+  mutating func smallNumbers(_ count: Int) throws -> [Int] {
+    guard count >= 0, count <= (end - at) / 2 else { throw Malformed() }
+    let start = at
+    at += 2 * count
+    return bytes.withUnsafeBytes { all in
+      [Int](unsafeUninitializedCapacity: count) { out, made in
+        // Checked above: the `count` pairs lie within this reader's bytes.
+        let from = all.baseAddress! + start
+        for i in 0..<count {
+          out.baseAddress![i] = Int(
+            UInt16(littleEndian: from.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+        }
+        made = count
+      }
     }
   }
 

@@ -12,6 +12,8 @@ public struct DocumentLinker: Sendable {
   /// `termLinkOpens[t]`: the opening tag of a link to term `t`, made once per build, not once
   /// per mention (a 10,000-article site has over half a million mentions).
   let termLinkOpens: [String]
+  /// The glossary's slugs in index order: a linked document names its terms by index into it.
+  let slugTable: [String]
 
   public init(glossary: Glossary, resolver: LinkResolver, urls: SiteURLs, options: MarkdownOptions)
   {
@@ -20,6 +22,7 @@ public struct DocumentLinker: Sendable {
     self.urls = urls
     self.options = options
     termLinkOpens = glossary.terms.map { Self.termLinkOpen($0.slug, urls: urls) }
+    slugTable = glossary.terms.map(\.slug)
   }
 
   /// Links `body` of `source` (whose first line is file line `firstLine`). `selfTerm` is the
@@ -37,10 +40,11 @@ public struct DocumentLinker: Sendable {
     var document = LinkedDocument(
       htmlBytes: rendered.htmlBytes, htmlHash: ContentHash.of(rendered.htmlBytes),
       headings: rendered.headings,
-      plainText: rendered.plainText, termUses: rewriter.uses, notes: rewriter.notes,
+      plainText: rendered.plainText, termUses: [], notes: [],
       anchors: rewriter.anchors, links: rewriter.links, diagnostics: rewriter.diagnostics)
-    document.useTerms = rewriter.useTerms
-    document.noteTerms = rewriter.noteTerms
+    document.useSlugs = TermSlugs(table: slugTable, terms: rewriter.useTerms)
+    document.noteSlugs = TermSlugs(table: slugTable, terms: rewriter.noteTerms)
+    document.sentences = UseSentences(rewriter.quotes)
     return document
   }
 
@@ -76,14 +80,14 @@ public struct DocumentLinker: Sendable {
     var linesCache: [Substring]? = nil
     var linkedInScope = TermSet()
     var used = TermSet()
-    var uses: [TermUse] = []
+    /// The sentences kept around first uses, by use (`LinkedDocument.sentences`).
+    var quotes: [UseSentences.Quote] = []
     var anchors: [AnchorReference] = []
     var links: [String] = []
     var diagnostics: [Diagnostic] = []
-    /// Linked terms in order of their first link: endnote `n` is `notes[n - 1]`.
-    var notes: [String] = []
-    /// The glossary index of each use and each endnote, known here as they are recorded, so no
-    /// later stage looks the slugs up again (`LinkedDocument.useTerms`).
+    /// The glossary index of each use and each endnote (linked terms in order of their first
+    /// link: endnote `n` is `noteTerms[n - 1]`), known here as they are recorded, so no later
+    /// stage looks a slug up again (`LinkedDocument.useTerms`).
     var useTerms: [Int] = []
     var noteTerms: [Int] = []
     /// `noteNumbers[t]`: term `t`'s endnote, or 0.
@@ -95,9 +99,8 @@ public struct DocumentLinker: Sendable {
         noteNumbers = Array(repeating: 0, count: linker.glossary.terms.count)
       }
       if noteNumbers[index] == 0 {
-        notes.append(linker.glossary.terms[index].slug)
         noteTerms.append(index)
-        noteNumbers[index] = notes.count
+        noteNumbers[index] = noteTerms.count
       }
       return DocumentLinker.termLinkClose(noteNumbers[index])
     }
@@ -180,11 +183,10 @@ public struct DocumentLinker: Sendable {
 
     private mutating func recordUse(_ index: Int, sentence: () -> String) {
       guard used.insert(index) else { return }
+      if !unquoted.contains(index) {
+        quotes.append(UseSentences.Quote(use: useTerms.count, sentence: sentence()))
+      }
       useTerms.append(index)
-      uses.append(
-        TermUse(
-          slug: linker.glossary.terms[index].slug,
-          sentence: unquoted.contains(index) ? nil : sentence()))
     }
 
     /// The link's place in the file, pointing at its destination when it can be found.

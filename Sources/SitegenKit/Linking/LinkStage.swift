@@ -111,16 +111,20 @@ struct LinkStage: Sendable {
     var missing: [(article: Int, uses: [Int])] = []
     var changed = Set<Int>()
     for i in documents.indices {
-      for u in documents[i].termUses.indices {
-        let t = documents[i].useTerms[u]
+      // The document's quotes walked beside its uses: both are in use order.
+      let quotes = documents[i].sentences.quotes
+      var next = 0
+      var dropped: [Int] = []
+      let terms = documents[i].useTerms
+      for u in terms.indices {
+        let quotedHere = next < quotes.count && quotes[next].use == u
+        if quotedHere { next += 1 }
+        let t = terms[u]
         guard t >= 0 else { continue }
         quoted[t] += 1
         if quoted[t] > SiteGraph.quotedUses {
-          if documents[i].termUses[u].sentence != nil {
-            documents[i].termUses[u].sentence = nil
-            changed.insert(i)
-          }
-        } else if documents[i].termUses[u].sentence == nil, cached[i] {
+          if quotedHere { dropped.append(u) }
+        } else if !quotedHere, cached[i] {
           if missing.last?.article == i {
             missing[missing.count - 1].uses.append(u)
           } else {
@@ -128,14 +132,18 @@ struct LinkStage: Sendable {
           }
         }
       }
+      if !dropped.isEmpty {
+        for u in dropped { documents[i].sentences[u] = nil }
+        changed.insert(i)
+      }
     }
     let relinked = orderedParallelMap(missing.map(\.article)) { i in link(i, unquoted: []) }
     for (entry, fresh) in zip(missing, relinked) {
       let sentences = Dictionary(
         fresh.termUses.map { ($0.slug, $0.sentence) }, uniquingKeysWith: { a, _ in a })
       for u in entry.uses {
-        documents[entry.article].termUses[u].sentence =
-          sentences[documents[entry.article].termUses[u].slug] ?? nil
+        documents[entry.article].sentences[u] =
+          sentences[documents[entry.article].useSlugs[u]] ?? nil
       }
       changed.insert(entry.article)
     }
@@ -150,8 +158,8 @@ struct LinkStage: Sendable {
       indices.count == expected && indices.allSatisfy { $0 >= -1 && $0 < count }
     }
     guard
-      fits(document.useTerms, document.termUses.count)
-        && fits(document.noteTerms, document.notes.count)
+      fits(document.useTerms, document.useSlugs.count)
+        && fits(document.noteTerms, document.noteSlugs.count)
     else { return nil }
     return document
   }
@@ -159,8 +167,8 @@ struct LinkStage: Sendable {
   /// `document` with this build's glossary indices of its terms.
   private func indexed(_ document: LinkedDocument) -> LinkedDocument {
     var document = document
-    document.useTerms = document.termUses.map { linker.glossary.index(of: $0.slug) ?? -1 }
-    document.noteTerms = document.notes.map { linker.glossary.index(of: $0) ?? -1 }
+    document.useTerms = document.useSlugs.slugs.map { linker.glossary.index(of: $0) ?? -1 }
+    document.noteTerms = document.noteSlugs.slugs.map { linker.glossary.index(of: $0) ?? -1 }
     return document
   }
 

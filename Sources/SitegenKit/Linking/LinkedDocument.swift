@@ -61,9 +61,27 @@ public struct LinkedDocument: Sendable, Hashable {
   }
   public var wordCount = 0
   /// In order of first use.
-  public var termUses: [TermUse]
+  public var termUses: [TermUse] {
+    get { (0..<useSlugs.count).map { TermUse(slug: useSlugs[$0], sentence: sentences[$0]) } }
+    set {
+      let slugs = newValue.map(\.slug)
+      // Only sentences changed: the slugs keep their form and indices.
+      if slugs != useSlugs.slugs { useSlugs = TermSlugs(slugs) }
+      sentences = UseSentences(
+        newValue.enumerated().compactMap { u, use in
+          use.sentence.map { UseSentences.Quote(use: u, sentence: $0) }
+        })
+    }
+  }
   /// The slugs of linked terms, in the order of their endnote numbers (1, 2, …).
-  public var notes: [String]
+  public var notes: [String] {
+    get { noteSlugs.slugs }
+    set { noteSlugs = TermSlugs(newValue) }
+  }
+  /// The terms of `termUses` and `notes`, and the uses' sentences, as the stages read them.
+  var useSlugs: TermSlugs
+  var noteSlugs: TermSlugs
+  var sentences: UseSentences
   public var anchors: [AnchorReference]
   /// Every link destination as written, in order: a cached document is still good while each
   /// resolves as it did (an article added or removed changes what `other.md` means).
@@ -72,8 +90,14 @@ public struct LinkedDocument: Sendable, Hashable {
   /// This build's glossary index of each term use and each endnote (-1: not in the glossary),
   /// looked up once by the link stage for every later stage. Cached with the document: indices
   /// move only when the glossary's terms do, and that changes the cache's context.
-  var useTerms: [Int] = []
-  var noteTerms: [Int] = []
+  var useTerms: [Int] {
+    get { useSlugs.terms }
+    set { useSlugs.terms = newValue }
+  }
+  var noteTerms: [Int] {
+    get { noteSlugs.terms }
+    set { noteSlugs.terms = newValue }
+  }
 
   public init(
     html: String?, htmlHash: UInt64, headings: [Heading], plainText: String,
@@ -95,8 +119,12 @@ public struct LinkedDocument: Sendable, Hashable {
     self.htmlHash = htmlHash
     self.headingList = HeadingList(headings)
     self.plainText = plainText
-    self.termUses = termUses
-    self.notes = notes
+    useSlugs = TermSlugs(termUses.map(\.slug))
+    noteSlugs = TermSlugs(notes)
+    sentences = UseSentences(
+      termUses.enumerated().compactMap { u, use in
+        use.sentence.map { UseSentences.Quote(use: u, sentence: $0) }
+      })
     self.anchors = anchors
     self.links = links
     self.diagnostics = diagnostics

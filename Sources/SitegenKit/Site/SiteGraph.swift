@@ -45,20 +45,17 @@ struct SiteGraph {
     // The link stage looked each term up once (`useTerms`); a document from elsewhere is
     // looked up here.
     @Sendable func terms(_ d: LinkedDocument) -> [Int] {
-      d.useTerms.count == d.termUses.count
-        ? d.useTerms : d.termUses.map { glossary.index(of: $0.slug) ?? -1 }
+      d.useSlugs.isIndexed
+        ? d.useTerms : d.useSlugs.slugs.map { glossary.index(of: $0) ?? -1 }
     }
     // Each article's terms and quoted sentences on every core (by index: `enumerated()` would
     // copy every document, a dozen references each, to read two of its arrays), then each
     // term's postings and quotes in article order.
     let perArticle = orderedParallelMap(Array(linked.indices)) { i -> ([Int], [(Int, String)]) in
-      let uses = linked[i].termUses
       let indices = terms(linked[i])
       var sentences: [(Int, String)] = []
-      // Read in place: copying each use retained its slug and sentence, a million times over a
-      // 10,000-article edit, to look at the sentence of a few.
-      for u in uses.indices where indices[u] >= 0 {
-        if let sentence = uses[u].sentence { sentences.append((indices[u], sentence)) }
+      for quote in linked[i].sentences.quotes where indices[quote.use] >= 0 {
+        sentences.append((indices[quote.use], quote.sentence))
       }
       return (Self.known(indices), sentences)
     }
@@ -73,8 +70,8 @@ struct SiteGraph {
     self.usedTerms = perArticle.map(\.0)
     noteTerms = orderedParallelMap(linked) { d in
       Self.known(
-        d.noteTerms.count == d.notes.count
-          ? d.noteTerms : d.notes.map { glossary.index(of: $0) ?? -1 })
+        d.noteSlugs.isIndexed
+          ? d.noteTerms : d.noteSlugs.slugs.map { glossary.index(of: $0) ?? -1 })
     }
     for (t, term) in glossary.terms.enumerated() where postings[t].isEmpty {
       diagnostics.append(
