@@ -3,6 +3,12 @@ import Testing
 
 @testable import SitegenKit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The pieces of the build cache: page fingerprints and the link cache's byte format.
 @Suite struct BuildCacheTests {
   static let summary = ArticleSummary(
@@ -508,5 +514,36 @@ extension BuildCacheTests {
     bytes[at + 2] = 7
     try POSIXFile.write(bytes, to: path)
     #expect(BuildCache.read(path) == nil)
+  }
+}
+
+extension BuildCacheTests {
+  /// Records in blocks come back in order, each block decoded into its place; a block whose
+  /// count of records is not what its bytes hold makes the whole read fail.
+  @Test func blocksDecodeInOrderAndCheckTheirCounts() throws {
+    let dir = TemporaryDirectory()
+    let path = dir.path + "/blocks"
+    let values = (0..<1_300).map { "record \($0)" }
+    func written(_ values: [String]) throws -> [UInt8] {
+      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      defer { close(fd) }
+      var w = CacheWriter()
+      try w.blocks(values, blockSize: 512, to: fd, path: path) { w, v in w.put(v) }
+      try w.drain(to: fd, path: path, over: 0)
+      return try #require(POSIXFile.read(path))
+    }
+    var bytes = try written(values)
+    var r = CacheReader(bytes)
+    #expect(try r.blocks { try $0.string() } == values)
+    #expect(r.isAtEnd)
+    var none = CacheReader(try written([]))
+    #expect(try none.blocks { try $0.string() } == [])
+    // Three blocks (512, 512, 276 records): the first says 511.
+    bytes = try written(values)
+    #expect(Array(bytes[0..<3]) == [3, 0x80, 0x04])
+    bytes[1] = 0xFF
+    bytes[2] = 0x03
+    var short = CacheReader(bytes)
+    #expect(throws: CacheReader.Malformed.self) { try short.blocks { try $0.string() } }
   }
 }

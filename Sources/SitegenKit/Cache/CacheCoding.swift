@@ -66,8 +66,9 @@ struct CacheWriter {
     for v in values { each(&self, v) }
   }
 
-  /// Records in blocks of `blockSize`, each after its length in bytes, so that a reader can
-  /// find the blocks first and decode them on every core (`CacheReader.blocks`). Written to
+  /// Records in blocks of `blockSize`, each after its count of records and its length in
+  /// bytes, so that a reader can find the blocks first and decode them on every core, each
+  /// into its place (`CacheReader.blocks`). `each` writes one record per value. Written to
   /// `fd` block by block.
   mutating func blocks<T>(
     _ values: [T], blockSize: Int = 512, to fd: Int32, path: String,
@@ -76,7 +77,9 @@ struct CacheWriter {
     put((values.count + blockSize - 1) / blockSize)
     for start in stride(from: 0, to: values.count, by: blockSize) {
       var block = CacheWriter()
-      for v in values[start..<min(start + blockSize, values.count)] { each(&block, v) }
+      let end = min(start + blockSize, values.count)
+      for v in values[start..<end] { each(&block, v) }
+      put(end - start)
       put(block.bytes.count)
       bytes += block.bytes
       try drain(to: fd, path: path)
@@ -207,27 +210,53 @@ struct CacheReader {
   mutating func blocks<T: Sendable>(_ each: @Sendable (inout CacheReader) throws -> T) throws
     -> [T]
   {
-    var ranges: [Range<Int>] = []
+    var blocks: [(range: Range<Int>, first: Int, count: Int)] = []
+    var total = 0
     for _ in 0..<(try int()) {
+      let records = try count()
       let count = try int()
-      guard count >= 0, count <= end - at else { throw Malformed() }
-      ranges.append(at..<at + count)
+      // Every record takes a byte at least.
+      guard count >= records, count <= end - at else { throw Malformed() }
+      blocks.append((at..<at + count, total, records))
+      total += records
       at += count
     }
+    if total == 0 {
+      guard blocks.allSatisfy({ $0.range.isEmpty }) else { throw Malformed() }
+      return []
+    }
     let bytes = self.bytes
-    let decoded = orderedParallelMap(ranges) { range -> [T]? in
-      var r = CacheReader(bytes, range)
-      return try? {
-        var out: [T] = []
-        while !r.isAtEnd { out.append(try each(&r)) }
-        return out
-      }()
+    // Each block decoded straight into its place in the result: gathering per-block arrays
+    // and joining them copied every record again (a retain and a release of each of its
+    // references; a cached document has a dozen).
+    var complete = true
+    let records = [T](unsafeUninitializedCapacity: total) { buffer, made in
+      let slots = Slots(base: buffer.baseAddress!)
+      let decoded = orderedParallelMap(blocks) { block -> Bool in
+        var r = CacheReader(bytes, block.range)
+        var made = 0
+        do {
+          while made < block.count {
+            (slots.base + block.first + made).initialize(to: try each(&r))
+            made += 1
+          }
+          if r.isAtEnd { return true }
+        } catch {}
+        (slots.base + block.first).deinitialize(count: made)
+        return false
+      }
+      if decoded.allSatisfy({ $0 }) {
+        made = total
+      } else {
+        for (block, ok) in zip(blocks, decoded) where ok {
+          (slots.base + block.first).deinitialize(count: block.count)
+        }
+        complete = false
+        made = 0
+      }
     }
-    var out: [T] = []
-    for block in decoded {
-      guard let block else { throw Malformed() }
-      out += block
-    }
-    return out
+    guard complete else { throw Malformed() }
+    return records
   }
+
 }

@@ -31,8 +31,8 @@ func orderedParallelMap<T: Sendable, R: Sendable>(
   }
 }
 
-/// The result array's storage, handed to the workers that fill it.
-private struct Slots<R>: @unchecked Sendable {
+/// An array's storage being filled, handed to the workers that fill disjoint parts of it.
+struct Slots<R>: @unchecked Sendable {
   let base: UnsafeMutablePointer<R>
 }
 
