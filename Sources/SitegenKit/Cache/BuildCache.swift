@@ -150,15 +150,14 @@ public struct BuildCache: Sendable {
       w.put(targets)
       w.put(termSlugs) { $0.put($1) }
       try w.blocks(entries.records, to: fd, path: temporary) { w, record in
-        let entry = record.value
-        if let encoded = entry.encoded { return w.append(encoded) }
+        if let encoded = record.value.encoded { return w.append(encoded) }
         w.put(record.path)
-        w.put(entry.key)
-        w.put(entry.resolutions)
-        Self.write(entry.document, slugs: termSlugs, to: &w)
+        w.put(record.value.key)
+        w.put(record.value.resolutions)
+        Self.write(record.value.document, slugs: termSlugs, to: &w)
       }
       try w.blocks(parsed.records, to: fd, path: temporary) { w, record in
-        Self.write(&w, (record.path, record.value))
+        Self.write(&w, path: record.path, record.value)
       }
       // No lists (a build that stopped before the graph) reads back as lists for no article.
       w.put(related?.key ?? 0)
@@ -190,10 +189,9 @@ public struct BuildCache: Sendable {
 
   // MARK: one parsed file
 
-  private static func write(_ w: inout CacheWriter, _ item: (key: String, value: Parsed)) {
-    let entry = item.value
+  private static func write(_ w: inout CacheWriter, path: String, _ entry: Parsed) {
     if let encoded = entry.encoded { return w.append(encoded) }
-    w.put(item.key)
+    w.put(path)
     w.put(entry.key)
     w.put(entry.article != nil)
     if let article = entry.article { Self.write(article, to: &w) }
