@@ -223,6 +223,9 @@ extension BuildCacheTests {
     #expect(records.records.map(\.value) == [1, 3, 4])
     records["b"] = nil
     #expect(records.paths == ["a", "c"])
+    // Looked for at a position first, and by path when that is another record's.
+    #expect(records.find("c", near: 1) == 4 && records.find("c", near: 0) == 4)
+    #expect(records.find("c", near: 99) == 4 && records.find("z", near: 1) == nil)
     var read: CacheRecords<Int> = ["b": 1, "a": 2]
     read["b"] = nil
     #expect(read["a"] == 2 && read["b"] == nil && read.count == 1)

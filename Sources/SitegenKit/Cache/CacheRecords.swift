@@ -49,6 +49,13 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     }
   }
 
+  /// The record at `path`, looked for first at `hint`: a build that asks in the order it
+  /// wrote the records finds each with one comparison, not a hash of its path.
+  func find(_ path: String, near hint: Int) -> Value? {
+    if hint >= 0, hint < records.count, records[hint].path == path { return records[hint].value }
+    return self[path]
+  }
+
   private func position(of path: String) -> Int? {
     if let positions { return positions[path] }
     return records.firstIndex { $0.path == path }

@@ -104,13 +104,14 @@ extension Article {
   /// bytes (and names) are the ones parsed then: only the body is cut from the file again, and
   /// not even that for a file the loader did not read (`SourceFile.isUnread`).
   /// The article keeps its file's names, not its bytes: the build holds the body alone.
-  static func parse(_ file: SourceFile, cache: BuildCache?) -> (
+  /// `position`: where the file is among the articles, where its cached parse is likely to be.
+  static func parse(_ file: SourceFile, cache: BuildCache?, position: Int = -1) -> (
     Article?, [Diagnostic], BuildCache.Parsed
   ) {
     let named = SourceFile(
       relativePath: file.relativePath, displayPath: file.displayPath, bytes: [])
     if file.isUnread {
-      guard let hit = cache?.parsed[file.relativePath] else {
+      guard let hit = cache?.parsed.find(file.relativePath, near: position) else {
         // Not what the loader was told; read the file after all.
         var read = file
         read.bytes = POSIXFile.read(file.displayPath) ?? []
@@ -126,7 +127,7 @@ extension Article {
       return (article, hit.diagnostics, hit)
     }
     let key = sourceKey(file)
-    if var hit = cache?.parsed[file.relativePath], hit.key == key {
+    if var hit = cache?.parsed.find(file.relativePath, near: position), hit.key == key {
       hit.stamp = file.stamp
       guard var article = hit.article else { return (nil, hit.diagnostics, hit) }
       article.source = named

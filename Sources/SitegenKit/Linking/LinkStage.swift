@@ -83,7 +83,10 @@ struct LinkStage: Sendable {
   )] {
     orderedParallelMap(chunk) { i -> (LinkedDocument, UInt64, UInt64, Bool, ArraySlice<UInt8>?) in
       let key = key(of: articles[i])
-      if let entry = previous?.entries[articles[i].source.relativePath], entry.key == key {
+      // Articles come in the order of the last build's records unless the site changed.
+      if let entry = previous?.entries.find(articles[i].source.relativePath, near: i),
+        entry.key == key
+      {
         let resolutions =
           sameTargets
           ? entry.resolutions : resolutions(entry.document.links, from: articles[i].source)

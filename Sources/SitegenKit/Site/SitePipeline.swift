@@ -72,7 +72,9 @@ public enum SitePipeline {
     let (parsedConfig, configDiagnostics) = content.siteConfig.map(SiteConfig.parse) ?? (nil, [])
     diagnostics += configDiagnostics
     let config = parsedConfig ?? SiteConfig(title: "Untitled", baseURL: "https://example.invalid/")
-    var parsedArticles = orderedParallelMap(content.articles) { Article.parse($0, cache: previous) }
+    var parsedArticles = orderedParallelMap(Array(content.articles.indices)) { [content] i in
+      Article.parse(content.articles[i], cache: previous, position: i)
+    }
     let parsedTerms = orderedParallelMap(content.terms) { Term.parse($0, cache: previous) }
     diagnostics += parsedArticles.flatMap(\.1) + parsedTerms.flatMap(\.1)
     let parseCache = CacheRecords(
