@@ -168,6 +168,8 @@ struct CacheReader {
   /// `count` numbers that `put(small:)` wrote, in one pass over their bytes.
   mutating func smallNumbers(_ count: Int) throws -> [Int] {
     guard count >= 0, count <= (end - at) / 2 else { throw Malformed() }
+    // Nothing to read, and no buffer whose address to take.
+    if count == 0 { return [] }
     let start = at
     at += 2 * count
     return bytes.withUnsafeBytes { all in
@@ -233,6 +235,7 @@ struct CacheReader {
     // references; a cached document has a dozen).
     var complete = true
     let records = [T](unsafeUninitializedCapacity: total) { buffer, made in
+      // `total` is above 0 here, so the buffer has an address.
       let slots = Slots(base: buffer.baseAddress!)
       let decoded = orderedParallelMap(blocks) { block -> Bool in
         var r = CacheReader(bytes, block.range)

@@ -67,10 +67,7 @@ public struct LinkedDocument: Sendable, Hashable {
       let slugs = newValue.map(\.slug)
       // Only sentences changed: the slugs keep their form and indices.
       if slugs != useSlugs.slugs { useSlugs = TermSlugs(slugs) }
-      sentences = UseSentences(
-        newValue.enumerated().compactMap { u, use in
-          use.sentence.map { UseSentences.Quote(use: u, sentence: $0) }
-        })
+      sentences = UseSentences(of: newValue)
     }
   }
   /// The slugs of linked terms, in the order of their endnote numbers (1, 2, …).
@@ -121,10 +118,7 @@ public struct LinkedDocument: Sendable, Hashable {
     self.plainText = plainText
     useSlugs = TermSlugs(termUses.map(\.slug))
     noteSlugs = TermSlugs(notes)
-    sentences = UseSentences(
-      termUses.enumerated().compactMap { u, use in
-        use.sentence.map { UseSentences.Quote(use: u, sentence: $0) }
-      })
+    sentences = UseSentences(of: termUses)
     self.anchors = anchors
     self.links = links
     self.diagnostics = diagnostics

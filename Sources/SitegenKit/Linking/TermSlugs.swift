@@ -88,6 +88,13 @@ struct UseSentences: Sendable, Hashable {
 
   init() {}
 
+  /// The sentences of `uses`, by use.
+  init(of uses: [TermUse]) {
+    quotes = uses.enumerated().compactMap { u, use in
+      use.sentence.map { Quote(use: u, sentence: $0) }
+    }
+  }
+
   init(_ quotes: [Quote]) {
     // They come in use order from the linker and the cache.
     let ordered = zip(quotes, quotes.dropFirst()).allSatisfy { $0.use < $1.use }

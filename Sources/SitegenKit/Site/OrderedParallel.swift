@@ -20,6 +20,7 @@ func orderedParallelMap<T: Sendable, R: Sendable>(
   return [R](unsafeUninitializedCapacity: items.count) { buffer, count in
     // Chunks write disjoint ranges, and all of them are written before `concurrentPerform`
     // returns. A transform that traps ends the process, so no range is left unmade.
+    // Two items at least (above), so the buffer has an address.
     let slots = Slots(base: buffer.baseAddress!)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let start = chunk * chunkSize
