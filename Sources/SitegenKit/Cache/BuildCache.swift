@@ -430,23 +430,22 @@ public struct BuildCache: Sendable {
     /// indices that were not known when written are not made up now.
     func slugList(_ r: inout CacheReader, indexed: Bool) throws -> TermSlugs {
       let count = try r.count()
-      if try r.bool() {
-        let terms = try r.smallNumbers(count)
-        guard terms.allSatisfy({ $0 < termSlugs.count }) else { throw CacheReader.Malformed() }
-        let list = TermSlugs(table: termSlugs, terms: terms)
-        return indexed ? list : TermSlugs(list.slugs)
-      }
       var terms: [Int] = []
-      terms.reserveCapacity(count)
       var overrides: [Int: String] = [:]
-      for i in 0..<count {
-        let code = try r.int()
-        if code == 0 {
-          overrides[i] = try r.string()
-          terms.append(try r.int())
-        } else {
-          guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
-          terms.append(code - 1)
+      if try r.bool() {
+        terms = try r.smallNumbers(count)
+        guard terms.allSatisfy({ $0 < termSlugs.count }) else { throw CacheReader.Malformed() }
+      } else {
+        terms.reserveCapacity(count)
+        for i in 0..<count {
+          let code = try r.int()
+          if code == 0 {
+            overrides[i] = try r.string()
+            terms.append(try r.int())
+          } else {
+            guard code > 0, code <= termSlugs.count else { throw CacheReader.Malformed() }
+            terms.append(code - 1)
+          }
         }
       }
       let list = TermSlugs(table: termSlugs, terms: terms, overrides: overrides)

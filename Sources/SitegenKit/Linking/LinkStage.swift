@@ -57,7 +57,7 @@ struct LinkStage: Sendable {
     }
     for i in fillQuotes(&documents, cached: cached) { encoded[i] = nil }
     let cache = BuildCache(
-      context: context, targets: targets, termSlugs: linker.glossary.terms.map(\.slug),
+      context: context, targets: targets, termSlugs: linker.slugTable,
       entries: CacheRecords(
         documents.indices.map { i in
           (
