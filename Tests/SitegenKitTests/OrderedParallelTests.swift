@@ -1,4 +1,6 @@
 import Dispatch
+import Foundation
+import Synchronization
 import Testing
 
 @testable import SitegenKit
@@ -12,6 +14,22 @@ import Testing
   @Test func resultsComeBackInInputOrder() {
     let input = Array(0..<1_000)
     #expect(orderedParallelMap(input) { $0 * 3 } == input.map { $0 * 3 })
+  }
+
+  /// Cores take items as they get free: every item is still made exactly once and lands in
+  /// its place, whether the count divides into batches or not and whatever each one costs.
+  @Test(arguments: [2, 3, 127, 128, 129, 5_000])
+  func everyItemIsMadeOnceInItsPlace(count: Int) {
+    let made = Mutex([Int](repeating: 0, count: count))
+    let input = Array(0..<count)
+    let output = orderedParallelMap(input) { i -> String in
+      // A few items far slower than the rest, as a term page is beside an article's.
+      if i % 97 == 0 { usleep(2_000) }
+      made.withLock { $0[i] += 1 }
+      return "item \(i)"
+    }
+    #expect(output == input.map { "item \($0)" })
+    #expect(made.withLock { $0 } == [Int](repeating: 1, count: count))
   }
 
   @Test func backgroundValueCanBeReadTwice() {
