@@ -16,7 +16,7 @@ import Testing
   @Test func spilledHTMLReadsBackFromAFileNobodyCanSee() throws {
     let folder = TemporaryFolder(files: [:])
     let path = folder.path + "/spill"
-    let store = ArticleHTML(count: Self.samples.count + 1, spillingTo: path)
+    let store = ArticleHTML(count: Self.samples.count + 1, spillingTo: path, holding: 0)
     #expect(store.isSpilling)
     #expect(!FileManager.default.fileExists(atPath: path), "unlinked as soon as it is open")
     // Put from every core at once, as the link stage does, in no particular order.
@@ -24,9 +24,29 @@ import Testing
       store.put(i, Array(Self.samples[i].utf8))
     }
     for (i, sample) in Self.samples.enumerated() { #expect(store.get(i) == sample) }
+    #expect(
+      store.spilledCount == Self.samples.count { !$0.isEmpty }, "an empty one costs nothing held")
     #expect(store.get(Self.samples.count) == nil, "never put: the article came from the cache")
     store.drop(0)
     #expect(store.get(1) == Self.samples[1])
+  }
+
+  /// The first bytes up to the limit stay in memory; what comes after goes to the file, and
+  /// room let go by a rendered page is room for another.
+  @Test func aSpillHoldsItsFirstBytesInMemory() throws {
+    let folder = TemporaryFolder(files: [:])
+    let store = ArticleHTML(count: 4, spillingTo: folder.path + "/spill", holding: 100)
+    let sixty = Array(repeating: UInt8(ascii: "a"), count: 60)
+    store.put(0, sixty)
+    store.put(1, sixty)  // 120 bytes would be over: to the file
+    #expect(store.spilledCount == 1)
+    store.put(2, Array(sixty.prefix(40)))  // 100 in all: held
+    #expect(store.spilledCount == 1)
+    store.drop(0)
+    store.put(3, sixty)
+    #expect(store.spilledCount == 1)
+    #expect(store.bytes(1) == sixty && store.bytes(2) == Array(sixty.prefix(40)))
+    #expect(store.bytes(3) == sixty)
   }
 
   @Test func withoutASpillPathTheHTMLStaysInMemoryUntilDropped() {
@@ -57,15 +77,19 @@ import Testing
     let options = BuildOptions(now: 1_764_374_400)
     let inMemory = CollectedPages()
     _ = SitePipeline.stream(content, options: options, theme: SiteTheme(), into: inMemory)
-    let spilled = CollectedPages()
-    let spillPath = site.path + "/.spill"
-    _ = SitePipeline.stream(
-      content, options: options, theme: SiteTheme(), spillPath: spillPath, into: spilled)
     let byPath = { (pages: [RenderedPage]) in
       Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.bytes) })
     }
     #expect(inMemory.pages.count > 40)
-    #expect(byPath(spilled.pages) == byPath(inMemory.pages))
+    let spillPath = site.path + "/.spill"
+    // All to the file, and the first few kilobytes held with the rest spilled.
+    for holding in [0, 4_096] {
+      let spilled = CollectedPages()
+      _ = SitePipeline.stream(
+        content, options: options, theme: SiteTheme(), spillPath: spillPath,
+        spillHolding: holding, into: spilled)
+      #expect(byPath(spilled.pages) == byPath(inMemory.pages), "holding \(holding) bytes")
+    }
     #expect(!FileManager.default.fileExists(atPath: spillPath))
   }
 }

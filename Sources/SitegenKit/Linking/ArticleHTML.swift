@@ -14,19 +14,31 @@ import Synchronization
 /// Without a spill path (tests, `check`, the preview server), or if the file cannot be made or
 /// written, the HTML stays in memory; pages are the same either way.
 ///
+/// With one, the first `holding` bytes stay in memory all the same: a build's peak memory
+/// comes later (the feed and search index, 240 MB at 10,000 articles, 190 MB when linking
+/// ends), so the first 48 MB cost it nothing, and each article held is one write and one read
+/// back less (together 5 % of a cold build's samples when all of it went to the file).
+///
 /// Any thread may put and get; each article is put once.
 final class ArticleHTML: Sendable {
   private struct Slots {
     var spilled: [(offset: Int, count: Int)?]
     var held: [[UInt8]?]
     var end = 0
+    /// Bytes held in memory now.
+    var heldBytes = 0
   }
+
+  /// What a build holds in memory before it spills (see above).
+  static let heldLimit = 48 << 20
 
   private let fd: Int32
   private let slots: Mutex<Slots>
+  private let holding: Int
 
-  init(count: Int, spillingTo path: String? = nil) {
+  init(count: Int, spillingTo path: String? = nil, holding: Int = ArticleHTML.heldLimit) {
     fd = path.map(Self.openUnlinked) ?? -1
+    self.holding = holding
     slots = Mutex(
       Slots(
         spilled: Array(repeating: nil, count: count), held: Array(repeating: nil, count: count)))
@@ -40,18 +52,31 @@ final class ArticleHTML: Sendable {
   func put(_ i: Int, _ html: [UInt8]) {
     let count = html.count
     if fd >= 0 {
-      let offset = slots.withLock { slots in
+      let holding = self.holding
+      let offset = slots.withLock { slots -> Int? in
+        if slots.heldBytes + count <= holding {
+          slots.heldBytes += count
+          slots.held[i] = html
+          return nil
+        }
         defer { slots.end += count }
         return slots.end
       }
+      guard let offset else { return }
       let written = html.withUnsafeBufferPointer { Self.writeAll($0, to: fd, at: offset) }
       if written {
         slots.withLock { $0.spilled[i] = (offset, count) }
         return
       }
     }
-    slots.withLock { $0.held[i] = html }
+    slots.withLock {
+      $0.heldBytes += count
+      $0.held[i] = html
+    }
   }
+
+  /// How many articles' HTML went to the file (for the tests' eyes).
+  var spilledCount: Int { slots.withLock { $0.spilled.count { $0 != nil } } }
 
   /// Article `i`'s HTML, or nil when the link stage made none (it came from the build cache).
   func get(_ i: Int) -> String? {
@@ -87,7 +112,10 @@ final class ArticleHTML: Sendable {
   /// Lets go of article `i`'s HTML once its page is rendered (in memory; a spilled copy goes
   /// with the file).
   func drop(_ i: Int) {
-    slots.withLock { $0.held[i] = nil }
+    slots.withLock { slots in
+      slots.heldBytes -= slots.held[i]?.count ?? 0
+      slots.held[i] = nil
+    }
   }
 
   private static func openUnlinked(_ path: String) -> Int32 {

@@ -58,10 +58,12 @@ public enum SitePipeline {
   /// nothing is rendered (unless asked), so nothing can be written. `previous` is the last
   /// build's cache; a page whose inputs the sink already has is not rendered. `cacheReady`
   /// receives this build's cache as soon as the link stage has made it. `spillPath` names a
-  /// file that may hold the articles' HTML between linking and rendering (`ArticleHTML`).
+  /// file that may hold the articles' HTML between linking and rendering (`ArticleHTML`), beyond
+  /// the first `spillHolding` bytes (48 MB unless told).
   public static func stream<Sink: PageSink>(
     _ content: consuming LoadedContent, options: BuildOptions, theme: some Theme,
     rendering: Rendering = .unlessErrors, previous: BuildCache? = nil, spillPath: String? = nil,
+    spillHolding: Int? = nil,
     into sink: Sink, cacheReady: (BuildCache) -> Void = { _ in }
   ) throws(Sink.Failure) -> BuildReport {
     var diagnostics = content.diagnostics
@@ -104,7 +106,9 @@ public enum SitePipeline {
       linker: linker, articles: articles.published, defaultMode: config.glossaryLinks)
     // The stage alone holds the bodies, so that it can let each go once it is linked.
     articles.published = []
-    let html = ArticleHTML(count: linkStage.articles.count, spillingTo: spillPath)
+    let html = ArticleHTML(
+      count: linkStage.articles.count, spillingTo: spillPath,
+      holding: spillHolding ?? ArticleHTML.heldLimit)
     var linkResult = linkStage.run(previous: previous, html: html)
     linkResult.cache.parsed = parseCache
     linkResult.cache.parsedTerms = Dictionary(
