@@ -115,7 +115,7 @@ extension BuildCacheTests {
         TermUse(slug: "minsk", sentence: nil),
       ],
       notes: ["nato"], anchors: [], links: [], diagnostics: [])
-    document.setSearchWords(json: "[\"nato\"]")
+    document.setSearchWords(json: Array("[\"nato\"]".utf8))
     // "minsk" claims index 0, which is "budapest": written with its slug, read back as is.
     document.useTerms = [1, -1, 0]
     document.noteTerms = [1]

@@ -13,6 +13,33 @@ import Testing
         == "гарантии безопасности détente")
   }
 
+  /// The scan writes the JSON string of the words itself: the same bytes `JSON.string` makes
+  /// of them, for words of every length around the eight bytes it hashes at a time, at the
+  /// very end of the text, with line separators inside a word, and case folded to one word.
+  @Test func scanWritesTheWordsAsAJSONString() {
+    let cases: [(text: String, words: String)] = [
+      ("", ""),
+      ("a", ""),
+      (
+        "Seven77 EIGHT888 nine9999 Nine9999 sixteen-bytes-no sixteenbytesnoo",
+        "seven77 eight888 nine9999 sixteen bytes no sixteenbytesnoo"
+      ),
+      (
+        "Twentyfourbytesofletters twentyfourBYTESofletters twentyfourbytesofletterz",
+        "twentyfourbytesofletters twentyfourbytesofletterz"
+      ),
+      ("ab\u{2028}cd Ab\u{2028}CD and <b>&amp;</b> \"quoted\"", "ab\u{2028}cd and amp quoted"),
+      ("ÉTAT état Etat", "état etat"),
+      ("end of text: Xy", "end of text xy"),
+    ]
+    for (text, words) in cases {
+      let scanned = SearchIndex.scan(text)
+      #expect(String(decoding: scanned.json, as: UTF8.self) == JSON.string(words), "\(text)")
+      #expect(SearchIndex.words(text) == words)
+    }
+    #expect(SearchIndex.scan("one two\nthree, four-five  six").wordCount == 5)
+  }
+
   @Test func shardsHoldAboutFourHundredArticlesInAPowerOfTwo() {
     #expect(SearchIndex.shardCount(articles: 0) == 1)
     #expect(SearchIndex.shardCount(articles: 400) == 1)

@@ -14,10 +14,15 @@ public enum JSON {
   /// through `escapeLineSeparators`.
   public static func append(_ s: String, to out: inout [UInt8]) {
     out.append(34)
+    appendEscaped(s, to: &out)
+    out.append(34)
+  }
+
+  /// `append` without the quotes: a string made of parts (the search words).
+  static func appendEscaped(_ s: String, to out: inout [UInt8]) {
     let start = out.count
     JSONEscaper.shared.append(s, to: &out)
     if out[start...].contains(0xE2) { escapeLineSeparators(in: &out, from: start) }
-    out.append(34)
   }
 
   /// U+2028 and U+2029 (E2 80 A8, E2 80 A9) in `out[start...]` written as `\u2028`, `\u2029`.

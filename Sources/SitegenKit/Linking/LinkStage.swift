@@ -183,7 +183,7 @@ struct LinkStage: Sendable {
       body: body(of: i), source: article.source, firstLine: article.bodyFirstLine,
       mode: article.glossaryLinks ?? defaultMode, unquoted: unquoted)
     let (words, wordCount) = SearchIndex.scan(document.plainText)
-    document.setSearchWords(json: JSON.string(words))
+    document.setSearchWords(json: words)
     document.wordCount = wordCount
     document.plainText = ""
     return document

@@ -49,9 +49,8 @@ public struct LinkedDocument: Sendable, Hashable {
   /// `ContentHash` of `searchWordsJSON`: a search shard's fingerprint counts the words by it.
   public private(set) var searchWordsHash = ContentHash.of([])
 
-  mutating func setSearchWords(json: String) {
-    let bytes = ArraySlice(json.utf8)
-    setSearchWords(json: bytes, hash: bytes.withUnsafeBytes { ContentHash.of($0) })
+  mutating func setSearchWords(json: [UInt8]) {
+    setSearchWords(json: json[...], hash: ContentHash.of(json))
   }
 
   /// `hash`: the one the words were cached with, not worked out again.

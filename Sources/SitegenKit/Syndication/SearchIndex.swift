@@ -121,25 +121,33 @@ enum SearchIndex {
 
   /// Distinct lowercase words in first-seen order: full-text search at a fraction of the size.
   /// Split on ASCII bytes that are not letters or digits; any non-ASCII byte belongs to a word.
-  static func words(_ text: String) -> String { scan(text).words }
+  static func words(_ text: String) -> String {
+    // `scan` makes the JSON string; its words are letters, digits and non-ASCII characters,
+    // which JSON leaves as they are but for U+2028 and U+2029.
+    let json = String(decoding: scan(text).json.dropFirst().dropLast(), as: UTF8.self)
+    return json.replacing("\\u2028", with: "\u{2028}").replacing("\\u2029", with: "\u{2029}")
+  }
 
-  /// `words(text)`, and the number of words as a reader counts them (runs between spaces and
-  /// line breaks, for reading time), in one pass over the bytes.
+  /// `JSON.string(words(text))` as UTF-8, and the number of words as a reader counts them (runs
+  /// between spaces and line breaks, for reading time), in one pass over the bytes.
   ///
   /// Words are told apart by a 64-bit hash of their bytes in a small open-addressing table: no
   /// word is made a String, and no per-process-seeded hashing runs per word (this was a tenth of
-  /// a cold build's instructions with a `Set`).
+  /// a cold build's instructions with a `Set`). The JSON is written as the words are found:
+  /// making a String of the words and escaping it again were three more passes over them.
   ///
-  /// It goes a word at a time: the inner loop only classifies and hashes, and bytes are copied
-  /// out only for a word not seen before (most of an article's words are repeats).
-  static func scan(_ text: String) -> (words: String, wordCount: Int) {
+  /// It goes a word at a time: the inner loop only finds the word's end, and an ASCII word is
+  /// lowercased and hashed eight bytes at a time (`WordHash`); bytes are copied out only for a
+  /// word not seen before (most of an article's words are repeats).
+  static func scan(_ text: String) -> (json: [UInt8], wordCount: Int) {
     var text = text
     return text.withUTF8 { bytes in
       wordByte.withUnsafeBufferPointer { wordByte in
         let n = bytes.count
         var seen = WordHashes(expected: n / 6)
         var out: [UInt8] = []
-        out.reserveCapacity(n / 3)
+        out.reserveCapacity(n / 3 + 2)
+        out.append(34)
         var count = 0
         var inToken = false  // inside a run of non-space bytes (the reader's words)
         var i = 0
@@ -157,30 +165,33 @@ enum SearchIndex {
             continue
           }
           let start = i
-          var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-          var any: UInt8 = 0
+          var any = b
+          i += 1
           while i < n {
             let c = wordByte[Int(bytes[i])]
             if c == 0 { break }
             any |= c
-            hash = (hash ^ UInt64(c)) &* 0x0000_0100_0000_01B3
             i += 1
           }
           guard i - start > 1 else { continue }
           let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
           if any < 0x80 {
+            // Letters and digits only: setting 0x20 lowercases a letter and leaves a digit.
+            let hash = WordHash.ofASCII(bytes, start: start, count: i - start)
             guard seen.insert(hash) else { continue }
-            if !out.isEmpty { out.append(32) }
-            for c in word { out.append(wordByte[Int(c)]) }
+            if out.count > 1 { out.append(32) }
+            for c in word { out.append(c | 0x20) }
           } else {
             // Lowercasing beyond ASCII needs Unicode's rules; rare enough to do per word.
-            let lowered = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
-            guard seen.insert(ContentHash.of(lowered)) else { continue }
-            if !out.isEmpty { out.append(32) }
-            out += lowered
+            let lowered = String(decoding: word, as: UTF8.self).lowercased()
+            let hash = lowered.withUTF8Bytes { WordHash.of($0) }
+            guard seen.insert(hash) else { continue }
+            if out.count > 1 { out.append(32) }
+            JSON.appendEscaped(lowered, to: &out)
           }
         }
-        return (String(decoding: out, as: UTF8.self), count)
+        out.append(34)
+        return (out, count)
       }
     }
   }
@@ -193,6 +204,64 @@ enum SearchIndex {
     case 0x41...0x5A: return UInt8(b + 32)
     default: return 0
     }
+  }
+}
+
+/// A word's 64-bit hash, over its lowercased bytes eight at a time: a word of up to eight bytes
+/// (most words) is one load and one multiply, and two such words of one length never share a
+/// hash (each step is invertible).
+private enum WordHash {
+  static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = seed(bytes.count)
+    var i = 0
+    while true {
+      var chunk: UInt64 = 0
+      for k in 0..<min(8, bytes.count - i) { chunk |= UInt64(bytes[i + k]) << (8 * k) }
+      i += 8
+      guard i < bytes.count else { return finish(hash ^ chunk) }
+      hash = finish(hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+    }
+  }
+
+  /// `of(word lowercased)` for a word of ASCII letters and digits, `count` bytes at `start` in
+  /// `text`: read eight bytes at a time, the bytes past the word masked off, where the text
+  /// goes on for eight bytes after the word.
+  @inline(__always)
+  static func ofASCII(_ text: UnsafeBufferPointer<UInt8>, start: Int, count: Int) -> UInt64 {
+    guard start + count + 8 <= text.count else {
+      return lowercasedASCII(UnsafeBufferPointer(rebasing: text[start..<start + count]))
+    }
+    let raw = UnsafeRawBufferPointer(text)
+    var hash = seed(count)
+    var i = 0
+    while count - i > 8 {
+      let chunk = raw.loadUnaligned(fromByteOffset: start + i, as: UInt64.self)
+      hash =
+        finish(hash ^ (UInt64(littleEndian: chunk) | 0x2020_2020_2020_2020))
+        &* 0x9E37_79B9_7F4A_7C15
+      i += 8
+    }
+    let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i, as: UInt64.self))
+    let mask = ~UInt64(0) &>> UInt64(64 - 8 * (count - i))
+    return finish(hash ^ ((chunk | 0x2020_2020_2020_2020) & mask))
+  }
+
+  /// Words at the text's end.
+  @inline(never)
+  private static func lowercasedASCII(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lowered in
+      for k in word.indices { lowered[k] = word[k] | 0x20 }
+      return of(UnsafeBufferPointer(lowered))
+    }
+  }
+
+  @inline(__always)
+  private static func seed(_ count: Int) -> UInt64 { 0x9E37_79B9_7F4A_7C15 &* UInt64(count) }
+
+  @inline(__always)
+  private static func finish(_ hash: UInt64) -> UInt64 {
+    let h = hash &* 0xBF58_476D_1CE4_E5B9
+    return h ^ (h &>> 32)
   }
 }
 
@@ -209,6 +278,7 @@ private struct WordHashes {
   }
 
   /// True if `hash` was not in the set (it is now).
+  @inline(__always)
   mutating func insert(_ hash: UInt64) -> Bool {
     if hash == 0 {
       defer { hasZero = true }
@@ -226,6 +296,7 @@ private struct WordHashes {
     return true
   }
 
+  @inline(never)
   private mutating func grow() {
     let old = slots
     slots = [UInt64](repeating: 0, count: old.count * 2)
