@@ -146,7 +146,9 @@ extension Article {
     var kept = article
     kept?.source = SourceFile(relativePath: "", displayPath: "", bytes: [])
     kept?.body = ""
-    let verbatim = !file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !file.bytes.contains(0x0D)
+    let verbatim =
+      !file.bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      && !SourceText.contains(0x0D, in: file.bytes[...])
     let offset = article.flatMap { verbatim ? file.bytes.count - $0.body.utf8.count : nil }
     return (
       article, diagnostics,
