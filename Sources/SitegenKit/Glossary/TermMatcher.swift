@@ -166,11 +166,11 @@ public struct TermMatcher: Sendable {
   }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
   /// The first index whose element satisfies `belongsToSecondPart` (which must be monotonic).
   func partitionPoint(_ belongsToSecondPart: (Element) -> Bool) -> Int {
-    var low = 0
-    var high = count
+    var low = startIndex
+    var high = endIndex
     while low < high {
       let mid = (low + high) / 2
       if belongsToSecondPart(self[mid]) { high = mid } else { low = mid + 1 }
