@@ -81,5 +81,22 @@ import Testing
     #expect(ContentHash.of(a) != ContentHash.of(b))
     #expect(ContentHash.of([]) != ContentHash.of([0]))
     #expect(ContentHash.hex(ContentHash.of(Array("x".utf8))).count == 16)
+    // Past 64 bytes four lanes run: each of them, and the bytes after them, still count.
+    let long = Array((0..<200).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+    for i in [0, 8, 16, 24, 63, 64, 190, 199] {
+      var changed = long
+      changed[i] ^= 1
+      #expect(ContentHash.of(changed) != ContentHash.of(long), "byte \(i)")
+    }
+  }
+
+  /// An article's shard comes from its slug's hash, and must not move between versions: these
+  /// values are the ones every version so far has given (one lane, whatever the length).
+  @Test func shardHashesAreTheSameAsEver() {
+    #expect(ContentHash.of(string: "talks") == 0xc524_7a99_6f0c_32be)
+    #expect(
+      ContentHash.of(string: "red-lines-and-nato-enlargement-since-2008") == 0xf9fa_aef2_81ab_14f8)
+    #expect(
+      ContentHash.of(string: String(repeating: "a-long-slug-", count: 8)) == 0x0e72_5555_2308_8445)
   }
 }
