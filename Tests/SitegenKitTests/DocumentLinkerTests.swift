@@ -649,6 +649,53 @@ import Testing
   }
 }
 
+/// Where each kind of destination leads, from an article in a subfolder: the resolver works on
+/// the link's UTF-8.
+@Suite struct LinkResolverTests {
+  @Test func destinationsResolveRelativeToTheirFile() throws {
+    let terms = GlossaryFixture.glossary(GlossaryFixture.standardFiles).1
+    let one = try LinkResolverFingerprintTests.article("articles/one.md", slug: "one")
+    let deep = try LinkResolverFingerprintTests.article("articles/2024/deep.md", slug: "deep")
+    let draft = try LinkResolverFingerprintTests.article(
+      "articles/two.md", slug: "two", draft: true)
+    let resolver = LinkResolver(articles: [one, deep], unpublished: [draft], terms: terms)
+    let from = GlossaryFixture.file("articles/2024/here.md", "")
+    let cases: [(String, LinkTarget)] = [
+      ("", .optOut),
+      ("#part", .asWritten),
+      ("/about/", .asWritten),
+      ("https://example.org/a.md", .asWritten),
+      ("mailto:desk@example.org", .asWritten),
+      ("c++.v2:thing.md", .asWritten),
+      ("//cdn.example.org/x.md", .asWritten),
+      ("1a:b.md", .broken("")),
+      ("notes.txt", .asWritten),
+      ("deep.md", .article(slug: "deep", fragment: nil)),
+      ("./deep.md#sec-2", .article(slug: "deep", fragment: "sec-2")),
+      ("../one.md?x=1#top", .article(slug: "one", fragment: "top")),
+      ("..//./one.md", .article(slug: "one", fragment: nil)),
+      ("../%6Fne.md", .article(slug: "one", fragment: nil)),
+      ("../../glossary/red-lines.md#history", .term(slug: "red-lines", fragment: "history")),
+      ("../../../etc/passwd.md", .broken("")),
+      ("../two.md", .broken("")),
+    ]
+    for (destination, expected) in cases {
+      let got = resolver.resolve(destination, from: from)
+      if case .broken = expected {
+        guard case .broken = got else {
+          Issue.record("'\(destination)' → \(got), expected a broken link")
+          continue
+        }
+      } else {
+        #expect(got == expected, "'\(destination)'")
+      }
+    }
+    #expect(
+      resolver.resolve("../../../x.md", from: from)
+        == .broken("'../../../x.md' points outside the content folder"))
+  }
+}
+
 /// A freshly linked document, whose HTML is always there (only cached documents lack it).
 @dynamicMemberLookup
 struct Linked {
