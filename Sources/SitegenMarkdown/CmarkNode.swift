@@ -43,6 +43,17 @@ enum CmarkNode {
     return node
   }
 
+  /// A node whose literal is `bytes` (copied; no NUL inside).
+  static func make(_ type: cmark_node_type, literal bytes: [UInt8]) -> OpaquePointer {
+    var terminated = bytes
+    terminated.append(0)
+    let node = make(type)
+    _ = terminated.withUnsafeBufferPointer {
+      $0.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
+    }
+    return node
+  }
+
   /// A text node of `bytes[range]`. `bytes` must have a byte after the range (the caller's
   /// NUL, or any byte: it is set to NUL while cmark copies the literal, then put back), so no
   /// copy is made on this side.
