@@ -40,6 +40,70 @@ import Testing
     #expect(SearchIndex.scan("one two\nthree, four-five  six").wordCount == 5)
   }
 
+  /// The scan finds word ends eight bytes at a time: over texts of every kind of byte, words
+  /// of every length and every position against the text's end, it finds what a byte-by-byte
+  /// reading of the rule finds.
+  @Test func scanAgreesWithTheRuleOnAnyText() {
+    func isWordByte(_ b: UInt8) -> Bool {
+      (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+        || b >= 0x80
+    }
+    func expected(_ text: String) -> (words: String, count: Int) {
+      let bytes = Array(text.utf8)
+      var words: [String] = []
+      var seen = Set<String>()
+      var i = 0
+      while i < bytes.count {
+        guard isWordByte(bytes[i]) else {
+          i += 1
+          continue
+        }
+        let start = i
+        while i < bytes.count && isWordByte(bytes[i]) { i += 1 }
+        guard i - start > 1 else { continue }
+        let word = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+        if seen.insert(word).inserted { words.append(word) }
+      }
+      let count = text.utf8.split(whereSeparator: { $0 == 32 || $0 == 10 || $0 == 9 }).count
+      return (words.joined(separator: " "), count)
+    }
+    let pieces = [
+      "a", "B", "7", "Zz", "word", "LongerWords", "twelvebytes1", "seventeen-bytes!!", " ", "  ",
+      "\n", "\t", ",", ".", "'", "@", "[", "`", "{", "/", ":", "é", "Ü", "Кир", "🇺🇦", "\u{2028}",
+      "x\u{301}", "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<400 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0...40, using: &generator) {
+        text += pieces.randomElement(using: &generator)!
+      }
+      let (words, count) = expected(text)
+      let scanned = SearchIndex.scan(text)
+      #expect(
+        String(decoding: scanned.json, as: UTF8.self) == JSON.string(words),
+        "\(text.debugDescription)")
+      #expect(scanned.wordCount == count, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func wordBytesAreFoundEightAtATime() {
+    for b in 0...255 {
+      let byte = UInt8(b)
+      let isWord =
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+        || (0x61...0x7A).contains(byte) || byte >= 0x80
+      // The byte alone, and the byte among word bytes at every position.
+      for position in 0..<8 {
+        var chunk = UInt64(0x6161_6161_6161_6161)  // "aaaaaaaa"
+        chunk &= ~(UInt64(0xFF) << (8 * position))
+        chunk |= UInt64(byte) << (8 * position)
+        let expected: UInt64 = isWord ? 0 : UInt64(0x80) << (8 * position)
+        #expect(WordBytes.notWordBytes(chunk) == expected, "byte \(b) at \(position)")
+      }
+    }
+  }
+
   @Test func shardsHoldAboutFourHundredArticlesInAPowerOfTwo() {
     #expect(SearchIndex.shardCount(articles: 0) == 1)
     #expect(SearchIndex.shardCount(articles: 400) == 1)
