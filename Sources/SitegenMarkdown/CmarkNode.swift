@@ -43,8 +43,9 @@ enum CmarkNode {
     return node
   }
 
-  /// A node whose literal is `bytes` (copied; no NUL inside).
-  static func make(_ type: cmark_node_type, literal bytes: [UInt8]) -> OpaquePointer {
+  /// A node whose literal is `bytes` (no NUL inside). Taken over, so that the terminating NUL
+  /// goes on the caller's own array rather than on a copy.
+  static func make(_ type: cmark_node_type, literal bytes: consuming [UInt8]) -> OpaquePointer {
     var terminated = bytes
     terminated.append(0)
     let node = make(type)

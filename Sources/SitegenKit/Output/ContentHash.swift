@@ -12,7 +12,7 @@ public enum ContentHash {
   }
 
   static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+    var hash = seed(raw.count)
     var i = 0
     if raw.count >= 64 {
       var lanes = (
@@ -51,6 +51,8 @@ public enum ContentHash {
     return hash
   }
 
+  private static func seed(_ count: Int) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ UInt64(count) }
+
   @inline(__always)
   private static func step(_ hash: UInt64, _ word: UInt64) -> UInt64 {
     let h = (hash ^ word) &* 0x0000_0100_0000_01B3
@@ -61,7 +63,7 @@ public enum ContentHash {
   public static func of(string: String) -> UInt64 {
     string.withUTF8Bytes { bytes in
       let raw = UnsafeRawBufferPointer(bytes)
-      return single(raw, from: 0, hash: 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count))
+      return single(raw, from: 0, hash: seed(raw.count))
     }
   }
 

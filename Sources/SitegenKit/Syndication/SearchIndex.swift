@@ -255,7 +255,7 @@ private enum WordHash {
       for k in 0..<min(8, bytes.count - i) { chunk |= UInt64(bytes[i + k]) << (8 * k) }
       i += 8
       guard i < bytes.count else { return finish(hash ^ chunk) }
-      hash = finish(hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+      hash = mix(hash, chunk)
     }
   }
 
@@ -272,15 +272,16 @@ private enum WordHash {
     var i = 0
     while count - i > 8 {
       let chunk = raw.loadUnaligned(fromByteOffset: start + i, as: UInt64.self)
-      hash =
-        finish(hash ^ (UInt64(littleEndian: chunk) | 0x2020_2020_2020_2020))
-        &* 0x9E37_79B9_7F4A_7C15
+      hash = mix(hash, UInt64(littleEndian: chunk) | lowercase)
       i += 8
     }
     let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i, as: UInt64.self))
     let mask = ~UInt64(0) &>> UInt64(64 - 8 * (count - i))
-    return finish(hash ^ ((chunk | 0x2020_2020_2020_2020) & mask))
+    return finish(hash ^ ((chunk | lowercase) & mask))
   }
+
+  /// 0x20 in every byte: set, it lowercases an ASCII letter and leaves a digit.
+  private static let lowercase: UInt64 = 0x2020_2020_2020_2020
 
   /// Words at the text's end.
   @inline(never)
@@ -293,6 +294,12 @@ private enum WordHash {
 
   @inline(__always)
   private static func seed(_ count: Int) -> UInt64 { 0x9E37_79B9_7F4A_7C15 &* UInt64(count) }
+
+  /// A full eight-byte chunk taken in, before the next.
+  @inline(__always)
+  private static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+    finish(hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+  }
 
   @inline(__always)
   private static func finish(_ hash: UInt64) -> UInt64 {
