@@ -231,6 +231,23 @@ extension BuildCacheTests {
     #expect(read["a"] == 2 && read["b"] == nil && read.count == 1)
   }
 
+  /// A read cache's records are indexed by path on the first lookup their order does not
+  /// answer, and copies share that index only while they hold the same paths.
+  @Test func readRecordsAreIndexedLateAndCopiesKeepTheirOwnPaths() {
+    let read = CacheRecords(
+      indexing: [(path: "b", value: 1), (path: "a", value: 2), (path: "b", value: 9)])
+    var copy = read
+    #expect(read.find("a", near: 0) == 2)
+    #expect(read["b"] == 1)  // the first of a path given twice
+    copy["a"] = nil
+    copy["d"] = 5
+    #expect(copy["d"] == 5 && copy["a"] == nil && copy["b"] == 1)
+    #expect(read["a"] == 2 && read["d"] == nil && read.count == 3)
+    copy["b"] = 7
+    #expect(copy["b"] == 7 && read["b"] == 1)
+    #expect(copy.paths == ["b", "b", "d"])
+  }
+
   @Test func aParseWithANewStampIsEncodedAgain() {
     var parsed = BuildCache.Parsed(
       key: 1, article: nil, diagnostics: [], bodyOffset: nil, stamp: nil, encoded: [1, 2, 3])
