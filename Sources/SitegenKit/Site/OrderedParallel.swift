@@ -116,3 +116,13 @@ final class Handover<T: Sendable>: Sendable {
   init(_ value: consuming T) { self.value = Mutex(Optional(value)) }
   func take() -> T? { value.withLock { $0.take() } }
 }
+
+/// Lets go of `value` on another thread. Freeing a large site's values is tens of thousands of
+/// releases (a one-article edit of a 10,000-article site spent 30-50 ms on them) that nothing
+/// waits for; a one-shot build usually exits before they are done. Through a `Handover`, and
+/// from an optional the caller gives up: a value still held here would be freed here.
+func releaseInBackground<T: Sendable>(_ value: inout T?) {
+  guard let last = value.take() else { return }
+  let handover = Handover(consume last)
+  DispatchQueue.global().async { _ = handover.take() }
+}

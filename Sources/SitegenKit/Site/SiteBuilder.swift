@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What a build did, for the summary line and the exit code.
 public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic]
@@ -48,6 +46,10 @@ public enum SiteBuilder {
         diagnostics: state.diagnostics, pageCount: state.fileCount,
         write: WriteSummary(written: 0, unchanged: state.fileCount, removed: 0), upToDate: true)
     }
+    // Taken before the content is read: the session reads the live site's manifest and opens
+    // the spare tree on other threads, beside the cache and the loader.
+    let session = try writer.begin()
+    timer.lap("output lock")
     let cache = cacheRead.take()
     timer.lap("cache read")  // what is left of it after the no-change check
     // An article file whose stamp is the one the cache read it with is not read again. The
@@ -58,8 +60,6 @@ public enum SiteBuilder {
       unchanged: { path, stamp in cache?.parsed[path]?.stamp == stamp }, now: fileClock,
       known: sources)
     timer.lap("load")
-    let session = try writer.begin()
-    timer.lap("output manifest")
     // The cache holds what each source gave, which holds whether the site has errors or not:
     // an editor fixing one error does not wait for the rest to be linked again. It is written
     // on another thread while the pages render.
@@ -97,15 +97,5 @@ public enum SiteBuilder {
     var done = Optional(consume report)
     releaseInBackground(&done)
     return result
-  }
-
-  /// Lets go of `value` on another thread. Freeing a large site's cache and report is tens of
-  /// thousands of releases (30-50 ms of a 10,000-article edit) that nothing waits for. Through a
-  /// `Handover`: a closure capturing the value itself was let go of last here, so the value
-  /// was freed on this thread all the same, after the site was swapped in.
-  private static func releaseInBackground<T: Sendable>(_ value: inout T?) {
-    guard let last = value.take() else { return }
-    let handover = Handover(consume last)
-    DispatchQueue.global().async { _ = handover.take() }
   }
 }
