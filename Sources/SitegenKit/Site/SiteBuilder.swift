@@ -62,8 +62,10 @@ public enum SiteBuilder {
     timer.lap("load")
     // The cache holds what each source gave, which holds whether the site has errors or not:
     // an editor fixing one error does not wait for the rest to be linked again. It is written
-    // on another thread while the pages render.
+    // on another thread while the pages render and the site is swapped in; the build returns
+    // only once it is on disk, whichever way it ends.
     var cacheWrite: Background<Bool>?
+    defer { _ = cacheWrite?.value }
     var previous = consume cache
     let report = try SitePipeline.stream(
       content, options: options, theme: theme, previous: previous,
@@ -76,8 +78,6 @@ public enum SiteBuilder {
       })
     releaseInBackground(&previous)
     timer = StageTimer()  // the pipeline timed its own stages
-    _ = cacheWrite?.value
-    timer.lap("cache write (beside rendering)")
     // With errors nothing was rendered; the session ends without touching the output.
     guard !report.diagnostics.hasErrors else {
       return BuildResult(diagnostics: report.diagnostics, pageCount: 0, write: nil)
@@ -89,6 +89,10 @@ public enum SiteBuilder {
       fileCount: report.fileCount, nextPublication: report.nextPublication,
       diagnostics: report.diagnostics
     ).save(writer)
+    // Waited for after the swap, not before it: on a one-article edit of a 10,000-article
+    // site, writing the 19 MB cache outlasted the pages by 7-23 ms.
+    _ = cacheWrite?.value
+    timer.lap("cache write (beside rendering and writing)")
     let result = BuildResult(
       diagnostics: report.diagnostics, pageCount: report.fileCount, write: summary,
       renderedPages: report.renderedPages, linkedArticles: report.linkedArticles,
