@@ -43,8 +43,8 @@ scaling of the cold builds between consecutive sizes (with --articles 1000,10000
 
 It also times cmark-gfm's own CLI on the same article bodies (the floor: parsing and rendering
 alone) and prints what glossary linking costs with 5 and with 500 terms (sitegen-bench
-link-cost). Needs: hugo, cmark-gfm (Debian packages), a release build of sitegen and
-sitegen-bench; Python's standard library only.
+link-cost). Needs: hugo, cmark-gfm (Debian packages), the release build of sitegen and
+sitegen-bench that `make release` makes (statically linked); Python's standard library only.
 """
 import argparse
 import atexit
