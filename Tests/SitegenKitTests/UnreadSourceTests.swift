@@ -15,7 +15,7 @@ import Testing
 
   @Test func theLoaderSkipsOnlyTheFilesItIsToldAreUnchanged() throws {
     let loaded = try ContentLoader.load(
-      contentDirectory: content, unchanged: { path, _ in path == "articles/one.md" }, now: later)
+      contentDirectory: content, unchanged: { path, _, _ in path == "articles/one.md" }, now: later)
     let one = try #require(loaded.articles.first { $0.relativePath == "articles/one.md" })
     #expect(one.isUnread)
     #expect(one.bytes.isEmpty)
@@ -46,7 +46,10 @@ import Testing
     let cache = try #require(
       BuildCache.read(BuildCache.path(for: OutputWriter(output: site.path + "/Public"))))
     let loaded = try ContentLoader.load(
-      contentDirectory: content, unchanged: { cache.parsed[$0]?.stamp == $1 }, now: later)
+      contentDirectory: content,
+      unchanged: { path, stamp, place in
+        cache.parsed.find(path, near: place)?.stamp == stamp
+      }, now: later)
     #expect(loaded.articles.count { !$0.isUnread } == 0)
     // Changed after the loader looked at it, before the link stage reads its body.
     site.write(

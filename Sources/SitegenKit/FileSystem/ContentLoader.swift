@@ -37,12 +37,16 @@ public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
 /// Unicode normalisation (they collide on macOS and Windows file systems).
 public enum ContentLoader {
   /// `unchanged` says which files a previous build read with the same stamp (`FileStamp`): those
-  /// are listed and checked but not read (`SourceFile.isUnread`). `now` is the file clock's
+  /// are listed and checked but not read (`SourceFile.isUnread`). It is told each Markdown
+  /// file's place among its folder's names in order (-1 for `site.yml`), where a cache that
+  /// holds files in that order finds it without looking it up by path. `now` is the file clock's
   /// time, which says whose stamps are settled. `known`: a walk of the content folder just
   /// taken (the no-change check's); a regular file it found is not looked at again.
   public static func load(
     contentDirectory: String,
-    unchanged: @Sendable (_ relativePath: String, FileStamp) -> Bool = { _, _ in false },
+    unchanged: @Sendable (_ relativePath: String, FileStamp, _ place: Int) -> Bool = { _, _, _ in
+      false
+    },
     now: Int64 = FileStamp.now(), known: SourceSnapshot? = nil
   ) throws -> LoadedContent {
     let fm = FileManager.default
@@ -65,7 +69,7 @@ public enum ContentLoader {
     /// shown, when the caller made it already (joining paths was a quarter of a large site's
     /// loading, so each is joined once).
     @Sendable func read(
-      _ relative: String, path: String? = nil, folderInside: Bool = false,
+      _ relative: String, path: String? = nil, place: Int = -1, folderInside: Bool = false,
       linkStatus: stat? = nil, regular: FileStamp? = nil
     ) -> Result<SourceFile, Diagnostic> {
       let path = path ?? display + "/" + relative
@@ -107,7 +111,7 @@ public enum ContentLoader {
             at: at))
       }
       let stamp = regular ?? FileStamp(info)
-      if unchanged(relative, stamp) {
+      if unchanged(relative, stamp, place) {
         var file = SourceFile(relativePath: relative, displayPath: path, bytes: [])
         file.stamp = stamp
         file.isUnread = true
@@ -166,7 +170,8 @@ public enum ContentLoader {
       }
       let folderInside = resolvedPath(dir).map { $0 == root || $0.hasPrefix(root + "/") } ?? false
       // Every name on every core: a file costs a few system calls, and a site has thousands.
-      let entries = orderedParallelMap(candidates) { name -> Entry in
+      let entries = orderedParallelMap(Array(candidates.indices)) { [candidates] place -> Entry in
+        let name = candidates[place]
         let path = String.path(dir, name)
         var at: SourceLocation { SourceLocation(path: path, line: 1) }
         // A regular file the no-change check's walk found a moment ago needs no `lstat` here.
@@ -194,7 +199,7 @@ public enum ContentLoader {
               at: at))
         } else if name.hasSuffix(".md") {
           switch read(
-            String.path(folder, name), path: path, folderInside: folderInside,
+            String.path(folder, name), path: path, place: place, folderInside: folderInside,
             linkStatus: found ? info : nil, regular: regular)
           {
           case .success(let file): return .file(file)
