@@ -226,6 +226,7 @@ extension BuildCacheTests {
     // Looked for at a position first, and by path when that is another record's.
     #expect(records.find("c", near: 1) == 4 && records.find("c", near: 0) == 4)
     #expect(records.find("c", near: 99) == 4 && records.find("z", near: 1) == nil)
+    #expect(records.find("c", near: 1) { $0 * 10 } == 40 && records.find("a", near: 1) { $0 } == 3)
     var read: CacheRecords<Int> = ["b": 1, "a": 2]
     read["b"] = nil
     #expect(read["a"] == 2 && read["b"] == nil && read.count == 1)

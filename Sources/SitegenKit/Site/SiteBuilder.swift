@@ -60,7 +60,7 @@ public enum SiteBuilder {
       unchanged: { path, stamp, place in
         // The cache holds the articles' parses in the loader's order (terms are parsed from
         // their bytes on every build): each is found at its place with one comparison.
-        path.hasPrefix("articles/") && cache?.parsed.find(path, near: place)?.stamp == stamp
+        path.hasPrefix("articles/") && cache?.parsed.find(path, near: place) { $0.stamp } == stamp
       }, now: fileClock,
       known: sources)
     timer.lap("load")
