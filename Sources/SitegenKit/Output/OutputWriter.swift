@@ -133,8 +133,9 @@ public struct OutputWriter: Sendable {
       if !committed && assembling { POSIXFile.removeTree(spare) }
       lock.release()
       // A site's worth of paths, freed on the session's thread, was 5 ms of a one-article edit.
+      // `read` is left empty, not nil: nil would make `previous` wait for `reading` again.
       var memory = Optional((read, manifest, base, folders))
-      (read, manifest, base, folders) = (nil, [], SpareTree(), [])
+      (read, manifest, base, folders) = (read == nil ? nil : [:], [], SpareTree(), [])
       releaseInBackground(&memory)
     }
 
