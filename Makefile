@@ -29,9 +29,10 @@ deps:
 build:
 	$(SWIFT) build --product sitegen
 
-## The release build the benchmark runs (bench/run.py). Statically linked: loading Swift's runtime,
-## Foundation and their fifty-odd shared libraries was 10-20 ms of every run, a twelfth of a
-## one-article edit of a 10,000-article site. SwiftPM takes the flag only on its command line.
+## The release build the benchmark runs (bench/run.py). Swift's runtime and Foundation linked in:
+## loading them as shared libraries and binding their symbols was 10-20 ms of every run, a
+## twelfth of a one-article edit of a 10,000-article site. SwiftPM takes the flag only on its
+## command line.
 release:
 	@scripts/install-deps --release
 	$(SWIFT) build -c release --static-swift-stdlib --product sitegen
