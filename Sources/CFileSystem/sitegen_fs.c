@@ -1,5 +1,5 @@
-// Swift's Glibc module does not export renameat2 (it needs _GNU_SOURCE), and no package on our
-// list wraps it; this one call is all the C the writer needs.
+// Swift's Glibc module exports neither renameat2 nor fallocate (both need _GNU_SOURCE), and no
+// package on our list wraps them; these two calls are all the C the writer needs.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/fs.h>
+#include <linux/falloc.h>
 #endif
 
 int sitegen_rename_exchange(const char *from, const char *to) {
@@ -17,6 +18,15 @@ int sitegen_rename_exchange(const char *from, const char *to) {
   return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE);
 #else
   errno = ENOSYS;
+  return -1;
+#endif
+}
+
+int sitegen_punch_hole(int fd, long long offset, long long length) {
+#if defined(__linux__)
+  return fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
+#else
+  errno = EOPNOTSUPP;
   return -1;
 #endif
 }

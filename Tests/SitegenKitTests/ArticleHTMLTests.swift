@@ -49,6 +49,31 @@ import Testing
     #expect(store.bytes(3) == sixty)
   }
 
+  /// The file is freed a stretch at a time, once every article in the stretch is dropped; an
+  /// article across two stretches holds both, and what is not dropped reads back whole.
+  @Test func aStretchOfTheFileIsFreedWhenAllItsArticlesAreDropped() throws {
+    let folder = TemporaryFolder(files: [:])
+    let store = ArticleHTML(
+      count: 10, spillingTo: folder.path + "/spill", holding: 0, stretch: 4_096)
+    // 1,000 bytes each, put in order: article 4 is at 4,000..<5,000, across stretches 0 and 1.
+    let bodies = (0..<10).map { Array(repeating: UInt8(ascii: "a") + UInt8($0), count: 1_000) }
+    for i in 0..<10 { store.put(i, bodies[i]) }
+    #expect(store.spilledCount == 10)
+    for i in 0..<4 { store.drop(i) }
+    #expect(store.freedStretches == 0, "article 4 is still in stretch 0")
+    store.drop(4)
+    #expect(store.freedStretches == 1)
+    for i in [5, 6, 7] { store.drop(i) }
+    #expect(store.freedStretches == 1, "article 8 is still in stretch 1")
+    #expect(store.bytes(8) == bodies[8] && store.bytes(9) == bodies[9])
+    #expect(store.bytes(4) == nil, "a dropped article is gone")
+    store.drop(8)
+    #expect(store.freedStretches == 2)
+    #expect(store.bytes(9) == bodies[9], "the freed stretches end where it begins")
+    store.drop(9)
+    #expect(store.freedStretches == 3)
+  }
+
   @Test func withoutASpillPathTheHTMLStaysInMemoryUntilDropped() {
     let store = ArticleHTML(count: 2)
     #expect(!store.isSpilling)
