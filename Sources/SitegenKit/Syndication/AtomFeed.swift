@@ -63,18 +63,21 @@ enum AtomFeed {
     return html.withUTF8 { bytes -> String in
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + bytes.count / 16)
+      var clean = 0  // start of the run not yet copied: copied whole, not a byte at a time
       var i = 0
-      while i < bytes.count {
-        if bytes[i] == needle[0], i + needle.count <= bytes.count,
-          bytes[i..<i + needle.count].elementsEqual(needle)
+      while i + needle.count <= bytes.count {
+        if bytes[i] == needle[0],
+          UnsafeBufferPointer(rebasing: bytes[i..<i + needle.count]).elementsEqual(needle)
         {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
           out += replacement
           i += needle.count
+          clean = i
         } else {
-          out.append(bytes[i])
           i += 1
         }
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
       return String(decoding: out, as: UTF8.self)
     }
   }
