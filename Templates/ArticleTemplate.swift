@@ -114,23 +114,34 @@ func relatedBox(_ related: [ArticleSummary]) -> HTML {
 }
 
 /// schema.org `Article`, serialised by `JSON` (which also escapes `<` for the script block).
-func articleJSONLD(_ page: ArticlePage, site: SiteContext) -> String {
+/// Written straight into bytes: joined Strings and interpolations were 33,000 instructions a
+/// page for 400 bytes.
+func articleJSONLD(_ page: ArticlePage, site: SiteContext) -> HTML {
   let a = page.article
-  var fields = [
-    "\"@context\":\"https://schema.org\"", "\"@type\":\"Article\"",
-    "\"headline\":\(JSON.string(a.title))", "\"description\":\(JSON.string(a.summary))",
-    "\"datePublished\":\(JSON.string(a.date.text))",
-    "\"dateModified\":\(JSON.string((a.updated ?? a.date).text))",
-    "\"mainEntityOfPage\":\(JSON.string(site.urls.absolute(a.url)))",
-    "\"inLanguage\":\(JSON.string(site.config.language))",
-    "\"publisher\":{\"@type\":\"Organization\",\"name\":\(JSON.string(site.config.title))}",
-  ]
-  if !page.authors.isEmpty {
-    let authors = page.authors.map { "{\"@type\":\"Person\",\"name\":\(JSON.string($0))}" }
-    fields.append("\"author\":[\(authors.joined(separator: ","))]")
+  var out: [UInt8] = []
+  out.reserveCapacity(512)
+  func literal(_ text: StaticString) {
+    text.withUTF8Buffer { out.append(contentsOf: $0) }
   }
-  if !a.tags.isEmpty {
-    fields.append("\"keywords\":\(JSON.string(a.tags.joined(separator: ", ")))")
+  func field(_ name: StaticString, _ value: String) {
+    literal(name)
+    JSON.append(value, to: &out)
   }
-  return "{" + fields.joined(separator: ",") + "}"
+  field(#"{"@context":"https://schema.org","@type":"Article","headline":"#, a.title)
+  field(#","description":"#, a.summary)
+  field(#","datePublished":"#, a.date.text)
+  field(#","dateModified":"#, (a.updated ?? a.date).text)
+  field(#","mainEntityOfPage":"#, site.urls.absolute(a.url))
+  field(#","inLanguage":"#, site.config.language)
+  field(#","publisher":{"@type":"Organization","name":"#, site.config.title)
+  literal("}")
+  for (i, author) in page.authors.enumerated() {
+    field(
+      i == 0 ? #","author":[{"@type":"Person","name":"# : #",{"@type":"Person","name":"#, author)
+    literal("}")
+  }
+  if !page.authors.isEmpty { literal("]") }
+  if !a.tags.isEmpty { field(#","keywords":"#, a.tags.joined(separator: ", ")) }
+  literal("}")
+  return HTML(rawBytes: out)
 }

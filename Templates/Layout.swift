@@ -8,7 +8,7 @@ struct PageMeta {
   var path: String
   var type: String = "website"
   /// JSON-LD, already serialised by `JSON`.
-  var structuredData: String? = nil
+  var structuredData: HTML? = nil
   /// Which site section the page belongs to, for `aria-current` in the navigation.
   var section: NavSection = .none
   /// Scripts this page needs besides site.js, in order.
@@ -24,7 +24,7 @@ func layout(_ meta: PageMeta, site: SiteContext, main: HTML) -> HTML {
   let fullTitle = meta.path == site.urls.home ? config.title : "\(meta.title) · \(config.title)"
   let canonical = site.urls.absolute(meta.path)
   let jsonLD: HTML =
-    meta.structuredData.map { "\n<script type=\"application/ld+json\">\(raw: $0)</script>" } ?? ""
+    meta.structuredData.map { "\n<script type=\"application/ld+json\">\($0)</script>" } ?? ""
   return """
     <!DOCTYPE html>
     <html lang="\(config.language)">
@@ -65,11 +65,12 @@ func navigation(_ current: NavSection, site: SiteContext) -> HTML {
     (.articles, site.urls.home, "Articles"), (.glossary, site.urls.glossary, "Glossary"),
     (.tags, site.urls.tags, "Tags"), (.search, site.urls.search, "Search"),
   ]
-  return HTML.join(items.map { section, url, label in
-    section == current
-      ? "<li><a href=\"\(url)\" aria-current=\"page\">\(label)</a></li>"
-      : "<li><a href=\"\(url)\">\(label)</a></li>"
-  })
+  return HTML.join(
+    items.map { section, url, label in
+      section == current
+        ? "<li><a href=\"\(url)\" aria-current=\"page\">\(label)</a></li>"
+        : "<li><a href=\"\(url)\">\(label)</a></li>"
+    })
 }
 
 /// `<time>` with a machine-readable date and the same human date in every locale, as a value
