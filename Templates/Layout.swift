@@ -61,16 +61,20 @@ func layout(_ meta: PageMeta, site: SiteContext, main: HTML) -> HTML {
 }
 
 func navigation(_ current: NavSection, site: SiteContext) -> HTML {
-  let items: [(NavSection, String, String)] = [
-    (.articles, site.urls.home, "Articles"), (.glossary, site.urls.glossary, "Glossary"),
-    (.tags, site.urls.tags, "Tags"), (.search, site.urls.search, "Search"),
-  ]
-  return HTML.join(
-    items.map { section, url, label in
-      section == current
-        ? "<li><a href=\"\(url)\" aria-current=\"page\">\(label)</a></li>"
-        : "<li><a href=\"\(url)\">\(label)</a></li>"
-    })
+  // Into one buffer: an HTML value per item, then joined, was 9,000 instructions a page.
+  var out = HTML.Interpolation(literalCapacity: 256, interpolationCount: 0)
+  func item(_ section: NavSection, _ url: String, _ label: String) {
+    out.appendLiteral("<li><a href=\"")
+    out.appendInterpolation(url)
+    out.appendLiteral(section == current ? "\" aria-current=\"page\">" : "\">")
+    out.appendInterpolation(label)
+    out.appendLiteral("</a></li>")
+  }
+  item(.articles, site.urls.home, "Articles")
+  item(.glossary, site.urls.glossary, "Glossary")
+  item(.tags, site.urls.tags, "Tags")
+  item(.search, site.urls.search, "Search")
+  return HTML(stringInterpolation: out)
 }
 
 /// `<time>` with a machine-readable date and the same human date in every locale, as a value
