@@ -21,16 +21,21 @@ func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
     neighbours.append("<a rel=\"next\" href=\"\(newer.url)\">\(newer.title) →</a>")
   }
 
+  let contents = tableOfContents(page.headings)
+  let endnotes = endnotesSection(page.endnotes)
+  let keyTerms = keyTermsBox(page.keyTerms)
+  let related = relatedBox(page.related)
+  let parts = [page.body, contents, endnotes, keyTerms, related].reduce(0) { $0 + $1.bytes.count }
   let main: HTML = """
-    <article class="article">
+    \(reserving: 1024 + parts)<article class="article">
     <header class="article-header">
     <h1>\(a.title)</h1>
     <p class="standfirst">\(a.summary)</p>
     <p class="byline">\(HTML.join(byline, separator: " · "))</p>\(tagList(a.tags, site: site))
     </header>
-    \(tableOfContents(page.headings))<div class="article-body">
+    \(contents)<div class="article-body">
     \(page.body)</div>
-    \(endnotesSection(page.endnotes))\(keyTermsBox(page.keyTerms))\(relatedBox(page.related))\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
+    \(endnotes)\(keyTerms)\(related)\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
     """
   let meta = PageMeta(
     title: a.title, description: a.summary, path: a.url, type: "article",

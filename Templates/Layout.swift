@@ -26,7 +26,7 @@ func layout(_ meta: PageMeta, site: SiteContext, main: HTML) -> HTML {
   let jsonLD: HTML =
     meta.structuredData.map { "\n<script type=\"application/ld+json\">\($0)</script>" } ?? ""
   return """
-    <!DOCTYPE html>
+    \(reserving: 2048 + main.bytes.count)<!DOCTYPE html>
     <html lang="\(config.language)">
     <head>
     <meta charset="utf-8">

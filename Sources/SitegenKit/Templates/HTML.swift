@@ -73,6 +73,14 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
       HTML.append(raw, to: &output)
     }
 
+    /// `\(reserving: n)`: room for `n` more bytes, written nothing. A page is put together
+    /// from parts nearly its size (an article's body, a term page's list of uses, a page's
+    /// main), and each growth of the buffer copied all that was in it: given first, the sum of
+    /// the parts makes it grow once.
+    public mutating func appendInterpolation(reserving count: Int) {
+      output.reserveCapacity(output.count + count)
+    }
+
     /// Before a large part (an article's body, a page's main): room for it and half as much
     /// again, so the literals after it do not make the array grow, and copy the part, once more.
     private mutating func makeRoom(_ count: Int) {
