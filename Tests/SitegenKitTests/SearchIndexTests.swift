@@ -87,6 +87,18 @@ import Testing
     }
   }
 
+  /// The table of words seen starts small and grows: thousands of distinct words come out
+  /// once each, in first-seen order, however many repeats come between.
+  @Test func aTextOfThousandsOfDistinctWordsKeepsEveryOne() {
+    let distinct = (0..<3_000).map { "w\($0)x" }
+    let text = distinct.enumerated().map { i, w in i % 7 == 0 ? "\(w) W0X \(w.uppercased())" : w }
+      .joined(separator: " ")
+    let scanned = SearchIndex.scan(text)
+    #expect(
+      String(decoding: scanned.json, as: UTF8.self) == JSON.string(distinct.joined(separator: " ")))
+    #expect(scanned.wordCount == 3_000 + 2 * 429)
+  }
+
   @Test func wordBytesAreFoundEightAtATime() {
     for b in 0...255 {
       let byte = UInt8(b)

@@ -142,63 +142,75 @@ enum SearchIndex {
   static func scan(_ text: String) -> (json: [UInt8], wordCount: Int) {
     var text = text
     return text.withUTF8 { bytes in
-      wordByte.withUnsafeBufferPointer { wordByte in
+      guard let base = bytes.baseAddress else { return ([34, 34], 0) }
+      return wordByte.withUnsafeBufferPointer { wordByte in
         let n = bytes.count
-        var seen = WordHashes(expected: n / 6)
+        // Sized for the distinct words, a fraction of all of them (it grows if need be): sized
+        // for all, the table was cleared at 32 KB an article and spilled out of the L1 cache.
+        var seen = WordHashes(expected: n / 24)
         var out: [UInt8] = []
         out.reserveCapacity(n / 3 + 2)
         out.append(34)
         var count = 0
         var inToken = false  // inside a run of non-space bytes (the reader's words)
         var i = 0
+        // Wrapping arithmetic on indices that stay within the text (n is a buffer's count):
+        // the overflow checks were a tenth of the loop.
         while i < n {
-          let b = bytes[i]
+          let b = base[i]
           if b == 32 || b == 10 || b == 9 {
             inToken = false
-            i += 1
+            i &+= 1
             continue
           }
-          if !inToken { count += 1 }
-          inToken = true
+          if !inToken {
+            count &+= 1
+            inToken = true
+          }
           guard wordByte[Int(b)] != 0 else {
-            i += 1
+            i &+= 1
             continue
           }
           let start = i
           var any = b
-          i += 1
+          i &+= 1
           // Eight bytes at a time while the text lasts: the word's end is the first byte that
           // is not a word byte, found with a count of trailing zeros, where a loop a byte at
           // a time took a mispredicted exit at every word.
-          while i + 8 <= n {
+          while i &+ 8 <= n {
             let chunk = UInt64(
-              littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(
-                fromByteOffset: i, as: UInt64.self))
+              littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             let ends = WordBytes.notWordBytes(chunk)
-            let taken = ends == 0 ? 8 : ends.trailingZeroBitCount / 8
-            let kept: UInt64 = taken == 8 ? ~0 : (1 &<< UInt64(8 * taken)) &- 1
+            if ends == 0 {
+              if chunk & 0x8080_8080_8080_8080 != 0 { any = 0x80 }
+              i &+= 8
+              continue
+            }
+            let taken = ends.trailingZeroBitCount &>> 3
+            let kept: UInt64 = (1 &<< UInt64(taken &* 8)) &- 1
             if chunk & kept & 0x8080_8080_8080_8080 != 0 { any = 0x80 }
-            i += taken
-            if ends != 0 { break }
+            i &+= taken
+            break
           }
-          if i + 8 > n {
+          if i &+ 8 > n {
             while i < n {
-              let c = wordByte[Int(bytes[i])]
+              let c = wordByte[Int(base[i])]
               if c == 0 { break }
               any |= c
-              i += 1
+              i &+= 1
             }
           }
-          guard i - start > 1 else { continue }
-          let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+          let length = i &- start
+          guard length > 1 else { continue }
           if any < 0x80 {
             // Letters and digits only: setting 0x20 lowercases a letter and leaves a digit.
-            let hash = WordHash.ofASCII(bytes, start: start, count: i - start)
+            let hash = WordHash.ofASCII(bytes, start: start, count: length)
             guard seen.insert(hash) else { continue }
             if out.count > 1 { out.append(32) }
-            for c in word { out.append(c | 0x20) }
+            for k in start..<i { out.append(base[k] | 0x20) }
           } else {
             // Lowercasing beyond ASCII needs Unicode's rules; rare enough to do per word.
+            let word = UnsafeBufferPointer(start: base + start, count: length)
             let lowered = String(decoding: word, as: UTF8.self).lowercased()
             let hash = lowered.withUTF8Bytes { WordHash.of($0) }
             guard seen.insert(hash) else { continue }
