@@ -97,13 +97,13 @@ public struct BuildCache: Sendable {
           key: try r.uint64(), resolutions: try r.uint64(),
           document: try readDocument(&r, termSlugs: termSlugs))
         entry.encoded = r.record(from: start)
-        return (path: path, value: entry)
+        return CacheRecords<Entry>.Record(path: path, value: entry)
       }
       let parsed = try r.blocks { r in
         let start = r.position
         var (path, parsed) = try readParsed(&r)
         parsed.encoded = r.record(from: start)
-        return (path: path, value: parsed)
+        return CacheRecords<Parsed>.Record(path: path, value: parsed)
       }
       let relatedKey = try r.uint64()
       let related = try r.blocks { r in try r.array { try $0.int() } }

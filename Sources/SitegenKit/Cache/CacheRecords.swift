@@ -8,7 +8,15 @@ import Synchronization
 /// hashed path operations an article. Only a cache read back is looked up (one build's read of
 /// the last one's), so only a read builds the index from paths to positions.
 struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
-  private(set) var records: [(path: String, value: Value)]
+  private(set) var records: [Record]
+
+  /// A struct, not a tuple: reading one field of a tuple in an array copied the whole tuple
+  /// through the runtime's generic tuple copy (two copies and a destroy, 1,300 instructions,
+  /// for each cached parse the loader looked at).
+  struct Record: Sendable {
+    var path: String
+    var value: Value
+  }
   /// Each path's position, made on the first lookup that the order does not answer; nil for
   /// records made in order. The first of a path given twice is the one found, as in a
   /// dictionary made uniquing to the first. Made late because an edit that changes no
@@ -21,7 +29,7 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
   private final class Positions: Sendable {
     private let index = Mutex<[String: Int]?>(nil)
 
-    func position(of path: String, in records: [(path: String, value: Value)]) -> Int? {
+    func position(of path: String, in records: [Record]) -> Int? {
       index.withLock { index in
         if index == nil { index = CacheRecords.index(records) }
         return index?[path]
@@ -30,14 +38,22 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
   }
 
   /// Records in the order given, each path once.
-  init(_ records: [(path: String, value: Value)]) {
+  init(_ records: [Record]) {
     self.records = records
   }
 
+  init(_ records: [(path: String, value: Value)]) {
+    self.init(records.map { Record(path: $0.path, value: $0.value) })
+  }
+
   /// Records found by path, in the order given: a cache read back.
-  init(indexing records: [(path: String, value: Value)]) {
+  init(indexing records: [Record]) {
     self.records = records
     positions = Positions()
+  }
+
+  init(indexing records: [(path: String, value: Value)]) {
+    self.init(indexing: records.map { Record(path: $0.path, value: $0.value) })
   }
 
   /// For tests: in the literal's order, found by path.
@@ -61,7 +77,7 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
           if positions != nil { positions = Positions() }
         }
       } else if let newValue {
-        records.append((path, newValue))
+        records.append(Record(path: path, value: newValue))
         if positions != nil { positions = Positions() }
       }
     }
@@ -74,9 +90,8 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
   }
 
   /// What `read` takes from the record at `path` (looked for first at `hint`), without a copy
-  /// of the record: reading `records[hint].path` copied the whole tuple through the runtime's
-  /// generic tuple copy (530 instructions for a parse; 40,000 of them on a 10,000-article
-  /// edit, where the loader only wants each one's stamp).
+  /// of the record: the loader wants only each cached parse's stamp, 10,000 of them on a
+  /// 10,000-article edit.
   func find<T>(_ path: String, near hint: Int, _ read: (borrowing Value) -> T) -> T? {
     if hint >= 0, hint < records.count {
       let found = records.withUnsafeBufferPointer { buffer in
@@ -92,7 +107,7 @@ struct CacheRecords<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     return records.firstIndex { $0.path == path }
   }
 
-  private static func index(_ records: [(path: String, value: Value)]) -> [String: Int] {
+  private static func index(_ records: [Record]) -> [String: Int] {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(records.count)
     // Backwards, so that the first of a path given twice is the one left.

@@ -60,12 +60,11 @@ struct LinkStage: Sendable {
       context: context, targets: targets, termSlugs: linker.slugTable,
       entries: CacheRecords(
         documents.indices.map { i in
-          (
+          CacheRecords.Record(
             path: articles[i].source.relativePath,
             value: BuildCache.Entry(
               key: keys[i].key, resolutions: keys[i].resolutions, document: documents[i],
-              encoded: encoded[i])
-          )
+              encoded: encoded[i]))
         }))
     return Result(
       documents: documents, reused: cached.count { $0 }, cache: cache)

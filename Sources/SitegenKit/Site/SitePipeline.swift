@@ -83,7 +83,7 @@ public enum SitePipeline {
     // field of each (30 M instructions on this thread at 10,000 articles).
     let parseCache = CacheRecords(
       parsedArticles.indices.map {
-        (path: content.articles[$0].relativePath, value: parsedArticles[$0].2)
+        CacheRecords.Record(path: content.articles[$0].relativePath, value: parsedArticles[$0].2)
       })
     let readArticles = content.articles.count { !$0.isUnread }
     // The parsed articles hold what the build needs of the files; their bytes can go.
