@@ -80,24 +80,28 @@ public struct OutputWriter: Sendable {
     /// Where the new site is assembled: the tree the output held before the last swap.
     private let spare: String
     /// The live site's files that are as the previous build left them: its manifest and an
-    /// `lstat` of each file (10,000 on a 10,000-article site), read on another thread from the
-    /// start of the session. The stages before the first page (load, parse, link) need none of
-    /// it, and a one-article edit spent 20-30 ms waiting for it there.
-    private let reading: Background<[String: ManifestEntry]>
+    /// `lstat` of each file (10,000 on a 10,000-article site), read on another thread from
+    /// `prepare()` on (see `opening`). The stages before the first page (load, parse, link)
+    /// need none of it, and a one-article edit spent 20-30 ms waiting for it there.
+    private var reading: Background<[String: ManifestEntry]>?
     private var read: [String: ManifestEntry]?
     private var previous: [String: ManifestEntry] {
       if let read { return read }
-      let entries = reading.take()
+      prepare()
+      let entries = reading?.take() ?? [:]
       read = entries
       return entries
     }
     /// What the spare holds: used once assembling starts.
     private var base = SpareTree()
-    /// The spare, opened on another thread from the start of the session. Opening it is an
-    /// `lstat` of each of its files and folders (20,000 on a 10,000-article site): read beside
-    /// the stages before the first changed page, it is off the path of a one-article edit.
+    /// The spare, opened on another thread once `prepare()` is called (when the pages are
+    /// near), or when assembling starts. Opening it is an `lstat` of each of its files and
+    /// folders (20,000 on a 10,000-article site): read beside the stages before the first
+    /// changed page, it is off the path of a one-article edit. Begun with the session, it took
+    /// a core from the no-change check, the cache's decoding and the loader, which a
+    /// one-article edit waits for; after the link stage, the build's thread works mostly alone.
     /// Nothing writes to the spare before assembling starts, so what it finds still holds then.
-    private let opening: Background<SpareTree?>
+    private var opening: Background<SpareTree?>?
     /// Folders that exist in the spare.
     private var folders = Set<String>()
     private var manifest: [(path: String, entry: ManifestEntry)] = []
@@ -117,10 +121,6 @@ public struct OutputWriter: Sendable {
       lock = try BuildLock(path: writer.sibling("lock"))
       // Left by a build killed while an older sitegen assembled from scratch there.
       POSIXFile.removeTree(writer.sibling("staging"))
-      let spare = self.spare
-      opening = Background { SpareTree.open(spare) }
-      let output = writer.output
-      reading = Background { Manifest.read(output)?.intactEntries(in: output) ?? [:] }
     }
 
     deinit { finish() }
@@ -129,7 +129,7 @@ public struct OutputWriter: Sendable {
     private func finish() {
       guard !finished else { return }
       finished = true
-      if !assembling { _ = opening.take() }  // no reading the spare once the next build may write it
+      if !assembling { _ = opening?.take() }  // no reading the spare once the next build may write it
       if !committed && assembling { POSIXFile.removeTree(spare) }
       lock.release()
       // A site's worth of paths, freed on the session's thread, was 5 ms of a one-article edit.
@@ -197,10 +197,24 @@ public struct OutputWriter: Sendable {
       return summary
     }
 
+    /// Begins reading the live site's manifest and opening the spare, each on another thread,
+    /// if not yet begun.
+    public func prepare() {
+      if reading == nil && read == nil {
+        let output = writer.output
+        reading = Background { Manifest.read(output)?.intactEntries(in: output) ?? [:] }
+      }
+      if opening == nil {
+        let spare = self.spare
+        opening = Background { SpareTree.open(spare) }
+      }
+    }
+
     /// Opens the spare for changes, or makes an empty one when it cannot be trusted.
     private func startAssembling() throws {
       assembling = true
-      if let tree = opening.take() {
+      prepare()
+      if let tree = opening?.take() {
         try tree.prepareForChanges(at: spare)
         base = tree
       } else {

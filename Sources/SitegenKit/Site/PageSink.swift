@@ -5,6 +5,12 @@ public protocol PageSink {
   /// hash, and the file is kept without being rendered. Nil: render it and `add` it.
   func reuse(path: String, inputs: UInt64) -> UInt64?
   func add(_ pages: [RenderedPage]) throws(Failure)
+  /// The pages are near: work the sink will need for them may begin, beside the stages left.
+  func prepare()
+}
+
+extension PageSink {
+  public func prepare() {}
 }
 
 /// Every page rendered, none reused: the whole site in memory.

@@ -90,6 +90,7 @@ public enum SitePipeline {
     content.articles = []
 
     timer.lap("parse")
+    sink.prepare()
     // index
     var (articles, articleDiagnostics) = ArticleIndex.index(
       parsedArticles.compactMap(\.0), options: options)
