@@ -94,12 +94,13 @@ public struct OutputWriter: Sendable {
     }
     /// What the spare holds: used once assembling starts.
     private var base = SpareTree()
-    /// The spare, opened on another thread once `prepare()` is called (when the pages are
-    /// near), or when assembling starts. Opening it is an `lstat` of each of its files and
-    /// folders (20,000 on a 10,000-article site): read beside the stages before the first
-    /// changed page, it is off the path of a one-article edit. Begun with the session, it took
-    /// a core from the no-change check, the cache's decoding and the loader, which a
-    /// one-article edit waits for; after the link stage, the build's thread works mostly alone.
+    /// The spare, opened on another thread once `prepare()` is called (the pipeline calls it
+    /// when the articles are parsed), or when assembling starts. Opening it is an `lstat` of
+    /// each of its files and folders (20,000 on a 10,000-article site): read beside the stages
+    /// before the first changed page, it is off the path of a one-article edit. Begun with the
+    /// session, it took a core from the no-change check, the cache's decoding and the loader,
+    /// which an edit waits for; in the stages after the parse the build's thread works mostly
+    /// alone.
     /// Nothing writes to the spare before assembling starts, so what it finds still holds then.
     private var opening: Background<SpareTree?>?
     /// Folders that exist in the spare.

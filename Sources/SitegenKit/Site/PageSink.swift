@@ -5,7 +5,8 @@ public protocol PageSink {
   /// hash, and the file is kept without being rendered. Nil: render it and `add` it.
   func reuse(path: String, inputs: UInt64) -> UInt64?
   func add(_ pages: [RenderedPage]) throws(Failure)
-  /// The pages are near: work the sink will need for them may begin, beside the stages left.
+  /// The articles are parsed: what the sink will need for the pages may begin, beside the
+  /// stages left.
   func prepare()
 }
 
