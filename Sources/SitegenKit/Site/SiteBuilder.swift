@@ -46,8 +46,8 @@ public enum SiteBuilder {
         diagnostics: state.diagnostics, pageCount: state.fileCount,
         write: WriteSummary(written: 0, unchanged: state.fileCount, removed: 0), upToDate: true)
     }
-    // Taken before the content is read: the session reads the live site's manifest and opens
-    // the spare tree on other threads, beside the cache and the loader.
+    // Taken before the content is read. The session reads the live site's manifest and opens
+    // the spare tree on other threads once the articles are parsed (`PageSink.prepare`).
     let session = try writer.begin()
     timer.lap("output lock")
     let cache = cacheRead.take()
