@@ -16,6 +16,7 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let start = DispatchTime.now()
+    ProcessMemory.keepUntilExit()  // this process exits after its one build
     let options = BuildOptions(
       contentDirectory: content, outputDirectory: output, includeDrafts: drafts, strict: strict)
     let result: BuildResult

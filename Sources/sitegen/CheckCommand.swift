@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let start = DispatchTime.now()
+    ProcessMemory.keepUntilExit()  // this process exits after its one build
     let options = BuildOptions(contentDirectory: content, includeDrafts: drafts, strict: strict)
     let result: BuildResult
     do {

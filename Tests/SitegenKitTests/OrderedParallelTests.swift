@@ -73,4 +73,27 @@ import Testing
     #expect(watched == nil, "the sender's Handover still held the value")
     #expect(handover.take() == nil)
   }
+
+  /// A value given up is freed on another thread; in a process that exits after its build it
+  /// is never freed (`ProcessMemory.keepUntilExit`).
+  @Test func aReleasedValueIsFreedUnlessKeptUntilExit() {
+    final class Watched: Sendable {
+      let freed: DispatchSemaphore
+      init(_ freed: DispatchSemaphore) { self.freed = freed }
+      deinit { freed.signal() }
+    }
+    let freed = DispatchSemaphore(value: 0)
+    var value = Optional(Watched(freed))
+    releaseInBackground(&value)
+    #expect(value == nil)
+    #expect(freed.wait(timeout: .now() + 10) == .success, "the value was never freed")
+
+    ProcessMemory.setKeptUntilExit(true)
+    defer { ProcessMemory.setKeptUntilExit(false) }
+    let kept = DispatchSemaphore(value: 0)
+    var keptValue = Optional(Watched(kept))
+    releaseInBackground(&keptValue)
+    #expect(keptValue == nil)
+    #expect(kept.wait(timeout: .now() + 0.3) == .timedOut, "the value was freed")
+  }
 }
