@@ -84,6 +84,20 @@ import Testing
         == ["load.ignored-file", "load.folder-named-md", "load.symlink-outside"])
   }
 
+  /// Files are loaded in Swift's order of their names, the order the build cache keeps:
+  /// lowercase ASCII names are sorted by their bytes, any others by `<`, with the same result.
+  @Test(arguments: [false, true])
+  func filesLoadInTheOrderOfTheirNames(withCapital: Bool) throws {
+    let dir = TemporaryDirectory()
+    dir.write("Content/site.yml", "title: T\nbase_url: https://x.example/\n")
+    var names = ["b.md", "a.md", "a-b.md", "a0.md", "10.md", "9.md", "a--.md", "z9z.md"]
+    if withCapital { names.append("Q.md") }
+    for name in names { dir.write("Content/articles/" + name, "x") }
+    let loaded = try ContentLoader.load(contentDirectory: dir.path + "/Content")
+    #expect(loaded.articles.map(\.relativePath) == names.sorted().map { "articles/" + $0 })
+    #expect(!loaded.diagnostics.contains { $0.id == "load.name-collision" })
+  }
+
   @Test func missingSiteConfigIsAnError() throws {
     let dir = TemporaryDirectory()
     dir.write("Content/articles/a.md", "a")

@@ -147,12 +147,24 @@ public enum ContentLoader {
             at: SourceLocation(path: dir, line: 1)))
         return []
       }
-      // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
-      var seen: [String: String] = [:]
-      seen.reserveCapacity(names.count)
       var candidates: [String] = []
       candidates.reserveCapacity(names.count)
-      for name in names.sorted() where !name.hasPrefix(".") {
+      // Names of ASCII bytes without capitals (slugs, as most sites name their files) are each
+      // their own case folding and have one normalisation: no two can collide, and their
+      // bytes' order is Swift's. Sorted by `<` and folded one by one, 10,000 of them were
+      // 20 M instructions on the way to a one-article edit's first stage.
+      let lowercaseASCII = names.allSatisfy { name in
+        name.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+      }
+      // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
+      var seen: [String: String] = [:]
+      if !lowercaseASCII { seen.reserveCapacity(names.count) }
+      for name in lowercaseASCII ? names.sortedByUTF8({ $0 }) : names.sorted()
+      where !name.hasPrefix(".") {
+        if lowercaseASCII {
+          candidates.append(name)
+          continue
+        }
         let folded = name.lowercased()
         if let other = seen[folded] {
           let difference =
@@ -175,7 +187,10 @@ public enum ContentLoader {
         let path = String.path(dir, name)
         var at: SourceLocation { SourceLocation(path: path, line: 1) }
         // A regular file the no-change check's walk found a moment ago needs no `lstat` here.
-        let regular = known.flatMap { $0.links.contains(path) ? nil : $0.files[path] }
+        let regular = known.flatMap {
+          // A set is hashed into even when empty, as it usually is here.
+          !$0.links.isEmpty && $0.links.contains(path) ? nil : $0.files[path]
+        }
         // Otherwise one `lstat` serves both this test and the read: a second call by full path
         // made the kernel walk the path again for each of a large site's files.
         var info = stat()
