@@ -567,4 +567,29 @@ extension BuildCacheTests {
     var short = CacheReader(bytes)
     #expect(throws: CacheReader.Malformed.self) { try short.blocks { try $0.string() } }
   }
+
+  /// What is written around blocks stays in its place: each block goes to the file after what
+  /// was buffered before it, from a buffer of its own that the next block starts afresh.
+  @Test func blocksKeepTheirPlaceAmongOtherValues() throws {
+    let dir = TemporaryDirectory()
+    let path = dir.path + "/blocks"
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var w = CacheWriter()
+    w.put("before")
+    try w.blocks((0..<700).map { "long record \($0)" }, blockSize: 256, to: fd, path: path) {
+      w, v in w.put(v)
+    }
+    w.put(UInt64(42))
+    try w.blocks(["a", "b"], blockSize: 256, to: fd, path: path) { w, v in w.put(v) }
+    w.put("after")
+    try w.drain(to: fd, path: path, over: 0)
+    close(fd)
+    var r = CacheReader(try #require(POSIXFile.read(path)))
+    #expect(try r.string() == "before")
+    #expect(try r.blocks { try $0.string() } == (0..<700).map { "long record \($0)" })
+    #expect(try r.uint64() == 42)
+    #expect(try r.blocks { try $0.string() } == ["a", "b"])
+    #expect(try r.string() == "after")
+    #expect(r.isAtEnd)
+  }
 }

@@ -75,16 +75,21 @@ struct CacheWriter {
     _ each: (inout CacheWriter, T) -> Void
   ) throws {
     put((values.count + blockSize - 1) / blockSize)
+    // One buffer for every block, written out from where it was made: a new one for each
+    // block grew from nothing (copying itself some twenty times into fresh memory), and
+    // appending it to `bytes` copied it once more. Writing the cache after a one-article edit
+    // of a 10,000-article site took 61 M instructions and 2,300 page faults that way; 25 M now.
+    var block = CacheWriter()
     for start in stride(from: 0, to: values.count, by: blockSize) {
-      var block = CacheWriter()
+      block.bytes.removeAll(keepingCapacity: true)
       let end = min(start + blockSize, values.count)
       // By index: a `for` over the slice copied each record out (a parsed article holds some
       // twenty references) only to read it.
       for i in start..<end { each(&block, values[i]) }
       put(end - start)
       put(block.bytes.count)
-      bytes += block.bytes
-      try drain(to: fd, path: path)
+      try drain(to: fd, path: path, over: 0)
+      try POSIXFile.writeAll(block.bytes, to: fd, path: path)
     }
   }
 }
