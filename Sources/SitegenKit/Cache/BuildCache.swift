@@ -469,16 +469,10 @@ public struct BuildCache: Sendable {
     }
     let links = try r.array { r in try r.string() }
     let diagnostics = try r.array(readDiagnostic)
-    var document = LinkedDocument(
-      html: nil, htmlHash: htmlHash, headings: [], plainText: "", termUses: [],
-      notes: [], anchors: anchors, links: links, diagnostics: diagnostics)
-    document.useSlugs = uses
-    document.noteSlugs = notes
-    document.sentences = UseSentences(quotes)
-    document.headingList = headings
-    document.setSearchWords(json: searchWordsJSON, hash: searchWordsHash)
-    document.wordCount = wordCount
-    return document
+    return LinkedDocument(
+      cachedHTMLHash: htmlHash, headingList: headings, searchWordsJSON: searchWordsJSON,
+      searchWordsHash: searchWordsHash, wordCount: wordCount, useSlugs: uses, noteSlugs: notes,
+      sentences: UseSentences(quotes), anchors: anchors, links: links, diagnostics: diagnostics)
   }
 
   private static func readLocation(_ r: inout CacheReader) throws -> SourceLocation {

@@ -21,23 +21,80 @@ public struct AnchorReference: Sendable, Hashable {
 
 /// The link stage's output for one Markdown body: HTML with term and internal links, and what it
 /// referred to.
+///
+/// A value with its fields behind one reference, copied on write as arrays are. A document is
+/// copied several times an article each build (from the cache into the stages, into the next
+/// cache, into the graph's work), and a copy of its dozen strings and arrays took a dozen
+/// atomic retains, and its end as many releases: 82,000 copies, most of the reference
+/// counting of a one-article edit of a 10,000-article site. Now each is one.
 public struct LinkedDocument: Sendable, Hashable {
+  private var storage: Storage
+
+  /// Changed only while this document alone holds it (`fields`' `_modify`), so a storage that
+  /// more than one thread can see is never written: what makes it Sendable, as an array's is.
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private struct Fields: Sendable, Hashable {
+    var htmlBytes: [UInt8]?
+    var htmlHash: UInt64
+    var headingList: HeadingList
+    var plainText: String
+    var searchWordsJSON: ArraySlice<UInt8> = []
+    var searchWordsHash = ContentHash.of([])
+    var wordCount = 0
+    var useSlugs: TermSlugs
+    var noteSlugs: TermSlugs
+    var sentences: UseSentences
+    var anchors: [AnchorReference]
+    var links: [String]
+    var diagnostics: [Diagnostic]
+  }
+
+  private var fields: Fields {
+    get { storage.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      yield &storage.fields
+    }
+  }
+
+  public static func == (a: LinkedDocument, b: LinkedDocument) -> Bool {
+    a.storage === b.storage || a.storage.fields == b.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
   /// Nil when the document came from the build cache: rendered again only if a page needs it.
   /// Bytes as cmark wrote them, on their way to a page or the spill file.
-  public var htmlBytes: [UInt8]?
+  public var htmlBytes: [UInt8]? {
+    get { fields.htmlBytes }
+    _modify { yield &fields.htmlBytes }
+  }
   public var html: String? {
     get { htmlBytes.map { String(decoding: $0, as: UTF8.self) } }
     set { htmlBytes = newValue.map { Array($0.utf8) } }
   }
   /// `ContentHash` of the HTML's bytes, known even when the HTML is not.
-  public var htmlHash: UInt64
+  public var htmlHash: UInt64 {
+    get { fields.htmlHash }
+    _modify { yield &fields.htmlHash }
+  }
   public var headings: [Heading] {
     get { headingList.headings }
     set { headingList = HeadingList(newValue) }
   }
   /// The headings, or the cache's bytes of them (`HeadingList`).
-  var headingList: HeadingList
-  public var plainText: String
+  var headingList: HeadingList {
+    get { fields.headingList }
+    _modify { yield &fields.headingList }
+  }
+  public var plainText: String {
+    get { fields.plainText }
+    _modify { yield &fields.plainText }
+  }
   /// Filled by the pipeline for articles (which then drops `plainText`): the distinct words for
   /// the search index, already a JSON string literal (only the index reads them, and escaping a
   /// large site's 25 MB of words again on every build was most of an edit's index time), and
@@ -45,9 +102,9 @@ public struct LinkedDocument: Sendable, Hashable {
   /// UTF-8 bytes, not a String: a cached document's words are a slice of the cache file as
   /// read (23 MB at 10,000 articles), so an edit neither copies nor checks them again; only the
   /// search shards that are made again read them.
-  public private(set) var searchWordsJSON: ArraySlice<UInt8> = []
+  public var searchWordsJSON: ArraySlice<UInt8> { fields.searchWordsJSON }
   /// `ContentHash` of `searchWordsJSON`: a search shard's fingerprint counts the words by it.
-  public private(set) var searchWordsHash = ContentHash.of([])
+  public var searchWordsHash: UInt64 { fields.searchWordsHash }
 
   mutating func setSearchWords(json: [UInt8]) {
     setSearchWords(json: json[...], hash: ContentHash.of(json))
@@ -55,10 +112,13 @@ public struct LinkedDocument: Sendable, Hashable {
 
   /// `hash`: the one the words were cached with, not worked out again.
   mutating func setSearchWords(json: ArraySlice<UInt8>, hash: UInt64) {
-    searchWordsJSON = json
-    searchWordsHash = hash
+    fields.searchWordsJSON = json
+    fields.searchWordsHash = hash
   }
-  public var wordCount = 0
+  public var wordCount: Int {
+    get { fields.wordCount }
+    _modify { yield &fields.wordCount }
+  }
   /// In order of first use.
   public var termUses: [TermUse] {
     get { (0..<useSlugs.count).map { TermUse(slug: useSlugs[$0], sentence: sentences[$0]) } }
@@ -75,14 +135,32 @@ public struct LinkedDocument: Sendable, Hashable {
     set { noteSlugs = TermSlugs(newValue) }
   }
   /// The terms of `termUses` and `notes`, and the uses' sentences, as the stages read them.
-  var useSlugs: TermSlugs
-  var noteSlugs: TermSlugs
-  var sentences: UseSentences
-  public var anchors: [AnchorReference]
+  var useSlugs: TermSlugs {
+    get { fields.useSlugs }
+    _modify { yield &fields.useSlugs }
+  }
+  var noteSlugs: TermSlugs {
+    get { fields.noteSlugs }
+    _modify { yield &fields.noteSlugs }
+  }
+  var sentences: UseSentences {
+    get { fields.sentences }
+    _modify { yield &fields.sentences }
+  }
+  public var anchors: [AnchorReference] {
+    get { fields.anchors }
+    _modify { yield &fields.anchors }
+  }
   /// Every link destination as written, in order: a cached document is still good while each
   /// resolves as it did (an article added or removed changes what `other.md` means).
-  public var links: [String]
-  public var diagnostics: [Diagnostic]
+  public var links: [String] {
+    get { fields.links }
+    _modify { yield &fields.links }
+  }
+  public var diagnostics: [Diagnostic] {
+    get { fields.diagnostics }
+    _modify { yield &fields.diagnostics }
+  }
   /// This build's glossary index of each term use and each endnote (-1: not in the glossary),
   /// looked up once by the link stage for every later stage. Cached with the document: indices
   /// move only when the glossary's terms do, and that changes the cache's context.
@@ -111,15 +189,26 @@ public struct LinkedDocument: Sendable, Hashable {
     termUses: [TermUse], notes: [String], anchors: [AnchorReference], links: [String],
     diagnostics: [Diagnostic]
   ) {
-    self.htmlBytes = htmlBytes
-    self.htmlHash = htmlHash
-    self.headingList = HeadingList(headings)
-    self.plainText = plainText
-    useSlugs = TermSlugs(termUses.map(\.slug))
-    noteSlugs = TermSlugs(notes)
-    sentences = UseSentences(of: termUses)
-    self.anchors = anchors
-    self.links = links
-    self.diagnostics = diagnostics
+    storage = Storage(
+      Fields(
+        htmlBytes: htmlBytes, htmlHash: htmlHash, headingList: HeadingList(headings),
+        plainText: plainText, useSlugs: TermSlugs(termUses.map(\.slug)),
+        noteSlugs: TermSlugs(notes), sentences: UseSentences(of: termUses), anchors: anchors,
+        links: links, diagnostics: diagnostics))
+  }
+
+  /// A document as the build cache holds it: no HTML and no plain text, its parts as stored.
+  init(
+    cachedHTMLHash htmlHash: UInt64, headingList: HeadingList, searchWordsJSON: ArraySlice<UInt8>,
+    searchWordsHash: UInt64, wordCount: Int, useSlugs: TermSlugs, noteSlugs: TermSlugs,
+    sentences: UseSentences, anchors: [AnchorReference], links: [String],
+    diagnostics: [Diagnostic]
+  ) {
+    storage = Storage(
+      Fields(
+        htmlBytes: nil, htmlHash: htmlHash, headingList: headingList, plainText: "",
+        searchWordsJSON: searchWordsJSON, searchWordsHash: searchWordsHash, wordCount: wordCount,
+        useSlugs: useSlugs, noteSlugs: noteSlugs, sentences: sentences, anchors: anchors,
+        links: links, diagnostics: diagnostics))
   }
 }
