@@ -1,28 +1,149 @@
 /// An article as the parse stage reads it: typed front matter and the Markdown body.
+///
+/// A value with its fields behind one reference, copied on write (as `LinkedDocument` is): an
+/// article is copied from the cache's parse into the stages, the index and the link stage's
+/// work, and each copy of its twenty strings and arrays was twenty atomic retains, and as many
+/// releases at its end.
 public struct Article: Sendable, Hashable {
-  public var source: SourceFile
-  public var slug: String
-  public var title: String
-  public var summary: String
-  public var date: ContentDate
-  public var updated: ContentDate?
-  public var tags: [String]
-  public var authors: [String]
-  public var draft: Bool
+  private var storage: Storage
+
+  /// Changed only while one article alone holds it (`fields`' `_modify`): never written where
+  /// another thread may read it, which is what makes it Sendable.
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private struct Fields: Sendable, Hashable {
+    var source: SourceFile
+    var slug: String
+    var title: String
+    var summary: String
+    var date: ContentDate
+    var updated: ContentDate?
+    var tags: [String]
+    var authors: [String]
+    var draft: Bool
+    var glossaryLinks: GlossaryLinkMode?
+    var body: String
+    var bodyFirstLine: Int
+    var slugLocation: SourceLocation
+    var sourceHash: UInt64 = 0
+    var bodyIsUnread: Bool = false
+    var bodyOffset: Int? = nil
+  }
+
+  private var fields: Fields {
+    get { storage.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      yield &storage.fields
+    }
+  }
+
+  public static func == (a: Article, b: Article) -> Bool {
+    a.storage === b.storage || a.storage.fields == b.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+  public var source: SourceFile {
+    get { fields.source }
+    _modify { yield &fields.source }
+  }
+  public var slug: String {
+    get { fields.slug }
+    _modify { yield &fields.slug }
+  }
+  public var title: String {
+    get { fields.title }
+    _modify { yield &fields.title }
+  }
+  public var summary: String {
+    get { fields.summary }
+    _modify { yield &fields.summary }
+  }
+  public var date: ContentDate {
+    get { fields.date }
+    _modify { yield &fields.date }
+  }
+  public var updated: ContentDate? {
+    get { fields.updated }
+    _modify { yield &fields.updated }
+  }
+  public var tags: [String] {
+    get { fields.tags }
+    _modify { yield &fields.tags }
+  }
+  public var authors: [String] {
+    get { fields.authors }
+    _modify { yield &fields.authors }
+  }
+  public var draft: Bool {
+    get { fields.draft }
+    _modify { yield &fields.draft }
+  }
   /// Overrides the site's `glossary_links` for this article.
-  public var glossaryLinks: GlossaryLinkMode?
-  public var body: String
+  public var glossaryLinks: GlossaryLinkMode? {
+    get { fields.glossaryLinks }
+    _modify { yield &fields.glossaryLinks }
+  }
+  public var body: String {
+    get { fields.body }
+    _modify { yield &fields.body }
+  }
   /// File line of the body's first line: cmark's line 1.
-  public var bodyFirstLine: Int
+  public var bodyFirstLine: Int {
+    get { fields.bodyFirstLine }
+    _modify { yield &fields.bodyFirstLine }
+  }
   /// Where `slug` is set, or line 1: for slug clashes.
-  public var slugLocation: SourceLocation
+  public var slugLocation: SourceLocation {
+    get { fields.slugLocation }
+    _modify { yield &fields.slugLocation }
+  }
   /// A stable hash of the file's names and bytes, when the parse stage made it (0 otherwise):
   /// what the body was cut from, so the link stage need not hash the body again.
-  var sourceHash: UInt64 = 0
+  var sourceHash: UInt64 {
+    get { fields.sourceHash }
+    _modify { yield &fields.sourceHash }
+  }
   /// The file was not read (its stamp vouched for the cached parse), so `body` is empty until
   /// `readBody()`; `bodyOffset` is where the body starts in its bytes, when known.
-  var bodyIsUnread = false
-  var bodyOffset: Int?
+  var bodyIsUnread: Bool {
+    get { fields.bodyIsUnread }
+    _modify { yield &fields.bodyIsUnread }
+  }
+  var bodyOffset: Int? {
+    get { fields.bodyOffset }
+    _modify { yield &fields.bodyOffset }
+  }
+
+  init(
+    source: SourceFile,
+    slug: String,
+    title: String,
+    summary: String,
+    date: ContentDate,
+    updated: ContentDate?,
+    tags: [String],
+    authors: [String],
+    draft: Bool,
+    glossaryLinks: GlossaryLinkMode?,
+    body: String,
+    bodyFirstLine: Int,
+    slugLocation: SourceLocation,
+    sourceHash: UInt64 = 0,
+    bodyIsUnread: Bool = false,
+    bodyOffset: Int? = nil
+  ) {
+    storage = Storage(
+      Fields(
+        source: source, slug: slug, title: title, summary: summary, date: date, updated: updated,
+        tags: tags, authors: authors, draft: draft, glossaryLinks: glossaryLinks, body: body,
+        bodyFirstLine: bodyFirstLine, slugLocation: slugLocation, sourceHash: sourceHash,
+        bodyIsUnread: bodyIsUnread, bodyOffset: bodyOffset))
+  }
 }
 
 extension Article {
