@@ -151,8 +151,9 @@ public enum ContentLoader {
       candidates.reserveCapacity(names.count)
       // Names of ASCII bytes without capitals (slugs, as most sites name their files) are each
       // their own case folding and have one normalisation: no two can collide, and their
-      // bytes' order is Swift's. Sorted by `<` and folded one by one, 10,000 of them were
-      // 20 M instructions on the way to a one-article edit's first stage.
+      // bytes' order is Swift's. Sorted by `<` and folded one by one into a dictionary,
+      // 10,000 of them were 20 M instructions on the way to a one-article edit's first stage;
+      // sorted by their bytes, 9 M.
       let lowercaseASCII = names.allSatisfy { name in
         name.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
       }
