@@ -140,3 +140,20 @@ import Testing
     try OutputGuard.check(output: dir.path + "/Built", content: dir.path + "/Content")
   }
 }
+
+extension OutputWriterTests {
+  /// A path key is its path: the same path however its string was made finds the same entry,
+  /// and paths that differ (by a byte, by length) are different keys.
+  @Test func pathKeysAreTheirPaths() {
+    let line = "12 34 articles/red-lines/index.html"
+    let cut = String(line.split(separator: " ")[2])
+    var entries: [PathKey: Int] = [PathKey("articles/red-lines/index.html"): 1]
+    #expect(entries[PathKey(cut)] == 1)
+    for other in ["articles/red-lines/index.htm", "articles/red-linez/index.html", "", "a"] {
+      #expect(entries[PathKey(other)] == nil)
+      entries[PathKey(other)] = 2
+    }
+    #expect(entries.count == 5)
+    #expect(Set(entries.keys.map(\.path)).count == 5)
+  }
+}

@@ -86,7 +86,7 @@ extension OutputWriter {
       return value
     }
 
-    static func text(_ files: [(path: String, entry: ManifestEntry)]) -> [UInt8] {
+    static func text(_ files: [(path: PathKey, entry: ManifestEntry)]) -> [UInt8] {
       // Bytes, not an interpolated `String`: 12,000 instructions a line went into string
       // building for a 10,000-page site's every build.
       var out: [UInt8] = []
@@ -112,7 +112,8 @@ extension OutputWriter {
           out.append(contentsOf: buffer[(24 - count)...])
         }
       }
-      for (path, e) in files.sortedByUTF8(\.path) {
+      for (key, e) in files.sortedByUTF8(\.path.path) {
+        let path = key.path
         hex(e.hash)
         out.append(UInt8(ascii: " "))
         decimal(e.size)
@@ -129,17 +130,17 @@ extension OutputWriter {
 
     /// The listed files still as their build left them: regular, of their size and mode, not
     /// modified since. One `lstat` each, on every core, from the folder's descriptor.
-    func intactEntries(in folder: String) -> [String: ManifestEntry] {
+    func intactEntries(in folder: String) -> [PathKey: ManifestEntry] {
       guard let statuses = POSIXFile.statuses(in: folder, of: files.map(\.path)) else {
         return [:]
       }
-      var out: [String: ManifestEntry] = [:]
+      var out: [PathKey: ManifestEntry] = [:]
       out.reserveCapacity(files.count)
       for (file, st) in zip(files, statuses) {
         guard let st, POSIXFile.isRegular(st), Int(st.st_size) == file.entry.size,
           POSIXFile.permissions(st) == 0o644, POSIXFile.Instant(st) <= written
         else { continue }
-        out[file.path] = file.entry
+        out[PathKey(file.path)] = file.entry
       }
       return out
     }

@@ -83,9 +83,9 @@ public struct OutputWriter: Sendable {
     /// `lstat` of each file (10,000 on a 10,000-article site), read on another thread from
     /// `prepare()` on (see `opening`). The stages before the first page (load, parse, link)
     /// need none of it, and a one-article edit spent 20-30 ms waiting for it there.
-    private var reading: Background<[String: ManifestEntry]>?
-    private var read: [String: ManifestEntry]?
-    private var previous: [String: ManifestEntry] {
+    private var reading: Background<[PathKey: ManifestEntry]>?
+    private var read: [PathKey: ManifestEntry]?
+    private var previous: [PathKey: ManifestEntry] {
       if let read { return read }
       prepare()
       let entries = reading?.take() ?? [:]
@@ -104,11 +104,11 @@ public struct OutputWriter: Sendable {
     /// Nothing writes to the spare before assembling starts, so what it finds still holds then.
     private var opening: Background<SpareTree?>?
     /// Folders that exist in the spare.
-    private var folders = Set<String>()
-    private var manifest: [(path: String, entry: ManifestEntry)] = []
+    private var folders = Set<PathKey>()
+    private var manifest: [(path: PathKey, entry: ManifestEntry)] = []
     /// Files the live site already holds as they should be, not yet placed in the spare: until
     /// something differs, the spare is not touched.
-    private var pending: [(path: String, entry: ManifestEntry)] = []
+    private var pending: [(path: PathKey, entry: ManifestEntry)] = []
     private var assembling = false
     private var written = 0
     /// A file kept its bytes but was made from other inputs: the manifest must say so.
@@ -144,24 +144,26 @@ public struct OutputWriter: Sendable {
     /// rendering. Returns the previous bytes' hash (for callers that track changes), or nil when
     /// the page must be rendered and `add`ed.
     public func reuse(path: String, inputs: UInt64) -> UInt64? {
-      guard let old = previous[path], old.inputs == inputs else { return nil }
-      manifest.append((path, old))
-      pending.append((path, old))
+      let key = PathKey(path)
+      guard let old = previous[key], old.inputs == inputs else { return nil }
+      manifest.append((key, old))
+      pending.append((key, old))
       return old.hash
     }
 
     public func add(_ pages: [RenderedPage]) throws {
-      var changed: [(page: RenderedPage, entry: ManifestEntry)] = []
+      var changed: [(page: RenderedPage, key: PathKey, entry: ManifestEntry)] = []
       for page in pages {
         precondition(page.isContained, "output path '\(page.path)' would leave the output folder")
         let entry = ManifestEntry(
           hash: page.contentHash, size: page.bytes.count, inputs: page.inputs)
-        manifest.append((page.path, entry))
-        if let old = previous[page.path], old.hasSameBytes(as: entry) {
+        let key = PathKey(page.path)
+        manifest.append((key, entry))
+        if let old = previous[key], old.hasSameBytes(as: entry) {
           if old.inputs != entry.inputs { inputsChanged = true }
-          pending.append((page.path, entry))
+          pending.append((key, entry))
         } else {
-          changed.append((page, entry))
+          changed.append((page, key, entry))
         }
       }
       written += changed.count
@@ -226,19 +228,22 @@ public struct OutputWriter: Sendable {
     }
 
     /// Brings the spare's copy of these files (and of the pending ones) up to date.
-    private func place(_ changed: [(page: RenderedPage, entry: ManifestEntry)]) throws {
+    private func place(_ changed: [(page: RenderedPage, key: PathKey, entry: ManifestEntry)])
+      throws
+    {
       let base = self.base
-      let writes = changed.filter { !base.holds($0.page.path, $0.entry) }.map(\.page)
+      let writeKeys = changed.filter { !base.holds($0.key, $0.entry) }
+      let writes = writeKeys.map(\.page)
       let links = pending.filter { !base.holds($0.path, $0.entry) }.map(\.path)
       pending = []
-      let own = try makeFolders(for: writes.map(\.path) + links)
+      let own = try makeFolders(for: writes.map(\.path) + links.map(\.path))
       let spare = self.spare
       let output = writer.output
       let writeFailures = orderedParallelMap(Array(writes.indices)) { i in
         Self.failure {
           if let folder = own[i] { try Self.makeFolder(String.path(spare, folder)) }
           try Self.replace(
-            String.path(spare, writes[i].path), listed: base.isListed(writes[i].path)
+            String.path(spare, writes[i].path), listed: base.isListed(writeKeys[i].key)
           ) {
             try POSIXFile.create(writes[i].bytes, at: $0)
           }
@@ -247,8 +252,8 @@ public struct OutputWriter: Sendable {
       let linkFailures = orderedParallelMap(Array(links.indices)) { i in
         Self.failure {
           if let folder = own[writes.count + i] { try Self.makeFolder(String.path(spare, folder)) }
-          try Self.replace(String.path(spare, links[i]), listed: base.isListed(links[i])) {
-            try Self.link(String.path(output, links[i]), to: $0)
+          try Self.replace(String.path(spare, links[i].path), listed: base.isListed(links[i])) {
+            try Self.link(String.path(output, links[i].path), to: $0)
           }
         }
       }
@@ -301,7 +306,7 @@ public struct OutputWriter: Sendable {
       /// New folder → the one path in it, or -1 when several paths need it.
       var user: [String: Int] = [:]
       for (i, path) in paths.enumerated() {
-        for folder in OutputWriter.folders(of: path) where !folders.contains(folder) {
+        for folder in OutputWriter.folders(of: path) where !folders.contains(PathKey(folder)) {
           if let j = user[folder] {
             if j != i { user[folder] = -1 }
           } else {
@@ -313,7 +318,7 @@ public struct OutputWriter: Sendable {
       var own = [String?](repeating: nil, count: paths.count)
       var serial: [String] = []
       for folder in newFolders {
-        folders.insert(folder)
+        folders.insert(PathKey(folder))
         if let i = user[folder], i >= 0, OutputWriter.folders(of: paths[i]).last == folder {
           own[i] = folder
         } else {
@@ -351,12 +356,16 @@ public struct OutputWriter: Sendable {
     }
 
     /// Takes out of the spare what it held of an older site and the new one does not have.
-    private func removeLeftovers(keeping paths: Set<String>) throws {
-      let files = base.listed.filter { !paths.contains($0) }
+    private func removeLeftovers(keeping keys: Set<PathKey>) throws {
+      let files = base.listed.filter { !keys.contains($0) }.map(\.path)
       guard !files.isEmpty else { return }  // every folder of the spare still holds a file
+      let paths = Set(keys.map(\.path))
       var kept = Set<String>()
       for path in paths { kept.formUnion(OutputWriter.folders(of: path)) }
-      let gone = base.folders.filter { !$0.isEmpty && !kept.contains($0) && !paths.contains($0) }
+      let gone = Set(
+        base.folders.map(\.path).filter {
+          !$0.isEmpty && !kept.contains($0) && !paths.contains($0)
+        })
       // The outermost folder that goes takes everything inside it along.
       let trees = gone.filter { !OutputWriter.folders(of: $0).contains(where: gone.contains) }
       let single = files.filter { path in

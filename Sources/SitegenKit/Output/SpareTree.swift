@@ -10,20 +10,20 @@ extension OutputWriter {
   /// comes back last, so a build killed halfway leaves a tree the next one clears.
   struct SpareTree: Sendable {
     /// Every file the manifest lists, intact or not: each is kept, replaced or removed.
-    private(set) var listed: Set<String> = []
+    private(set) var listed: Set<PathKey> = []
     /// The listed files as their build left them.
-    private(set) var intact: [String: ManifestEntry] = [:]
+    private(set) var intact: [PathKey: ManifestEntry] = [:]
     /// Every folder holding a listed file, each checked to be a real folder; "" is the root.
-    private(set) var folders: Set<String> = []
+    private(set) var folders: Set<PathKey> = []
     /// Folders modified (or re-moded) since the manifest: they may hold files nobody listed,
     /// which would otherwise be published with the next site.
     private(set) var dirtyFolders: [String] = []
 
-    func holds(_ path: String, _ entry: ManifestEntry) -> Bool {
+    func holds(_ path: PathKey, _ entry: ManifestEntry) -> Bool {
       intact[path]?.hasSameBytes(as: entry) == true
     }
 
-    func isListed(_ path: String) -> Bool { listed.contains(path) || folders.contains(path) }
+    func isListed(_ path: PathKey) -> Bool { listed.contains(path) || folders.contains(path) }
 
     /// Nil when `root` is not a real folder carrying a well-formed manifest, or a folder of it
     /// is not a real folder (a link could lead the writes out of the tree).
@@ -32,20 +32,23 @@ extension OutputWriter {
         let manifest = Manifest.read(root), manifest.malformedLines == 0
       else { return nil }
       var tree = SpareTree()
-      tree.listed = Set(manifest.files.map(\.path))
+      tree.listed = Set(manifest.files.map { PathKey($0.path) })
       tree.intact = manifest.intactEntries(in: root)
-      tree.folders = [""]
-      for path in tree.listed {
+      tree.folders = [PathKey("")]
+      for key in tree.listed {
         // Up from the file until a folder already known: most files share theirs. Each folder
         // is made as a string only when it is looked up (`folders(of:)` made them all).
+        let path = key.path
         let utf8 = path.utf8
         var end = utf8.endIndex
         while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-          if !tree.folders.insert(String(path[..<slash])).inserted { break }
+          if !tree.folders.insert(PathKey(String(path[..<slash]))).inserted { break }
           end = slash
         }
       }
-      guard let dirty = dirty(Array(tree.folders), in: root, since: manifest.written) else {
+      guard
+        let dirty = dirty(tree.folders.map(\.path), in: root, since: manifest.written)
+      else {
         return nil
       }
       tree.dirtyFolders = dirty
@@ -79,7 +82,7 @@ extension OutputWriter {
         let path = folder.isEmpty ? root : root + "/" + folder
         chmod(path, 0o755)
         for name in POSIXFile.names(in: path) {
-          let child = folder.isEmpty ? name : folder + "/" + name
+          let child = PathKey(folder.isEmpty ? name : folder + "/" + name)
           if !listed.contains(child) && !folders.contains(child) {
             try POSIXFile.clear(path + "/" + name)
           }
