@@ -10,7 +10,10 @@ public struct Article: Sendable, Hashable {
   /// Changed only while one article alone holds it (`fields`' `_modify`): never written where
   /// another thread may read it, which is what makes it Sendable.
   private final class Storage: @unchecked Sendable {
-    var fields: Fields
+    /// Unchecked: only this value's accessors reach it, and they are checked as the value's
+    /// own; checked here as well, each read of a field was a call into the runtime's
+    /// exclusivity tracking (20 M instructions of a one-article edit of a 10,000-article site).
+    @exclusivity(unchecked) var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
   }
 

@@ -33,7 +33,10 @@ public struct LinkedDocument: Sendable, Hashable {
   /// Changed only while this document alone holds it (`fields`' `_modify`), so a storage that
   /// more than one thread can see is never written: what makes it Sendable, as an array's is.
   private final class Storage: @unchecked Sendable {
-    var fields: Fields
+    /// Unchecked: only this value's accessors reach it, and they are checked as the value's
+    /// own; checked here as well, each read of a field was a call into the runtime's
+    /// exclusivity tracking (20 M instructions of a one-article edit of a 10,000-article site).
+    @exclusivity(unchecked) var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
   }
 
