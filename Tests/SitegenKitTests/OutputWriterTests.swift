@@ -157,3 +157,36 @@ extension OutputWriterTests {
     #expect(Set(entries.keys.map(\.path)).count == 5)
   }
 }
+
+extension OutputWriterTests {
+  /// Statuses looked up from a folder's descriptor are what `lstat` of the joined path says: a
+  /// link at the end is not followed, a link to a folder on the way is (as `lstat` does), and
+  /// what is missing is nil.
+  @Test func statusesAreWhatLstatSays() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/site"
+    dir.write("site/index.html", "home")
+    dir.write("site/articles/a/index.html", "aaa")
+    dir.write("site/articles/b/index.html", "bbbbbb")
+    dir.write("site/tags/t/index.html", "tt")
+    dir.write("elsewhere/x/index.html", "xxxxx")
+    symlink(dir.path + "/elsewhere", root + "/linked")
+    symlink(root + "/articles/a/index.html", root + "/articles/b/alias.html")
+    let paths = [
+      "", "index.html", "articles", "articles/a", "articles/a/index.html",
+      "articles/b/index.html", "articles/b/alias.html", "tags/t/index.html",
+      "linked/x/index.html", "linked", "articles/missing/index.html", "missing/x",
+      "index.html/x",
+    ]
+    let found = try #require(POSIXFile.statuses(in: root, of: paths))
+    for (path, status) in zip(paths, found) {
+      var st = stat()
+      let expected = lstat(path.isEmpty ? root : root + "/" + path, &st) == 0 ? st : nil
+      #expect(status?.mode == expected?.st_mode, "\(path)")
+      #expect(status?.size == expected.map { Int($0.st_size) }, "\(path)")
+    }
+    #expect((found[9]?.mode ?? 0) & S_IFMT == S_IFLNK)
+    #expect(found[8]?.size == 5)
+    #expect(found[10] == nil && found[11] == nil && found[12] == nil)
+  }
+}

@@ -137,8 +137,8 @@ extension OutputWriter {
       var out: [PathKey: ManifestEntry] = [:]
       out.reserveCapacity(files.count)
       for (file, st) in zip(files, statuses) {
-        guard let st, POSIXFile.isRegular(st), Int(st.st_size) == file.entry.size,
-          POSIXFile.permissions(st) == 0o644, POSIXFile.Instant(st) <= written
+        guard let st, st.isRegular, st.size == file.entry.size, st.permissions == 0o644,
+          st.modified <= written
         else { continue }
         out[PathKey(file.path)] = file.entry
       }

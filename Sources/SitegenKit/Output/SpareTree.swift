@@ -63,8 +63,8 @@ extension OutputWriter {
       guard let statuses = POSIXFile.statuses(in: root, of: all) else { return nil }
       var dirty: [String] = []
       for (folder, st) in zip(all, statuses) {
-        guard let st, POSIXFile.isFolder(st) else { return nil }
-        if POSIXFile.Instant(st) > since || POSIXFile.permissions(st) != 0o755 {
+        guard let st, st.isFolder else { return nil }
+        if st.modified > since || st.permissions != 0o755 {
           dirty.append(folder)
         }
       }
