@@ -593,3 +593,20 @@ extension BuildCacheTests {
     #expect(r.isAtEnd)
   }
 }
+
+extension BuildCacheTests {
+  /// Hashes are eight bytes each, whatever their value, and read back as written; seven bytes
+  /// are no hash.
+  @Test func hashesTakeEightBytes() throws {
+    var w = CacheWriter()
+    let values: [UInt64] = [0, 1, 0x80, UInt64.max, 0x0123_4567_89AB_CDEF]
+    for v in values { w.put(hash: v) }
+    w.put("end")
+    #expect(w.bytes.count == 8 * values.count + 4)
+    var r = CacheReader(w.bytes)
+    #expect(try values.map { _ in try r.hash() } == values)
+    #expect(try r.string() == "end")
+    var short = CacheReader(Array(w.bytes.prefix(7)))
+    #expect(throws: CacheReader.Malformed.self) { try short.hash() }
+  }
+}

@@ -53,7 +53,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-15"
+  private static let magic = "sitegen-build-cache-16"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -87,14 +87,14 @@ public struct BuildCache: Sendable {
     var r = CacheReader(bytes)
     do {
       guard try r.string() == magic, try r.string() == binary else { return nil }
-      let context = try r.uint64()
-      let targets = try r.uint64()
+      let context = try r.hash()
+      let targets = try r.hash()
       let termSlugs = try r.array { try $0.string() }
       let entries = try r.blocks { r in
         let start = r.position
         let path = try r.string()
         var entry = Entry(
-          key: try r.uint64(), resolutions: try r.uint64(),
+          key: try r.hash(), resolutions: try r.hash(),
           document: try readDocument(&r, termSlugs: termSlugs))
         entry.encoded = r.record(from: start)
         return CacheRecords<Entry>.Record(path: path, value: entry)
@@ -105,9 +105,9 @@ public struct BuildCache: Sendable {
         parsed.encoded = r.record(from: start)
         return CacheRecords<Parsed>.Record(path: path, value: parsed)
       }
-      let relatedKey = try r.uint64()
+      let relatedKey = try r.hash()
       let related = try r.blocks { r in try r.array { try $0.int() } }
-      let termsKey = try r.uint64()
+      let termsKey = try r.hash()
       let linkedTerms = try r.blocks { r in
         var document = try readDocument(&r, termSlugs: termSlugs)
         document.htmlBytes = Array(try r.byteSlice())
@@ -115,7 +115,7 @@ public struct BuildCache: Sendable {
       }
       let parsedTerms = try r.array { r in
         let path = try r.string()
-        let key = try r.uint64()
+        let key = try r.hash()
         let term = try r.bool() ? try readTerm(&r) : nil
         return (path, ParsedTerm(key: key, term: term, diagnostics: try r.array(readDiagnostic)))
       }
@@ -146,26 +146,26 @@ public struct BuildCache: Sendable {
       var w = CacheWriter(capacity: 2 << 20)
       w.put(Self.magic)
       w.put(Self.binary)
-      w.put(context)
-      w.put(targets)
+      w.put(hash: context)
+      w.put(hash: targets)
       w.put(termSlugs) { $0.put($1) }
       try w.blocks(entries.records, to: fd, path: temporary) { w, record in
         if let encoded = record.value.encoded { return w.append(encoded) }
         w.put(record.path)
-        w.put(record.value.key)
-        w.put(record.value.resolutions)
+        w.put(hash: record.value.key)
+        w.put(hash: record.value.resolutions)
         Self.write(record.value.document, slugs: termSlugs, to: &w)
       }
       try w.blocks(parsed.records, to: fd, path: temporary) { w, record in
         Self.write(&w, path: record.path, record.value)
       }
       // No lists (a build that stopped before the graph) reads back as lists for no article.
-      w.put(related?.key ?? 0)
+      w.put(hash: related?.key ?? 0)
       try w.blocks(related?.lists ?? [], to: fd, path: temporary) { w, list in
         w.put(list) { $0.put($1) }
       }
       // Likewise no definitions reads back as none, which no glossary's key matches.
-      w.put(linkedTerms?.key ?? 0)
+      w.put(hash: linkedTerms?.key ?? 0)
       try w.blocks(linkedTerms?.documents ?? [], to: fd, path: temporary) { w, document in
         Self.write(document, slugs: termSlugs, to: &w)
         w.put(bytes: ArraySlice(document.htmlBytes ?? []))
@@ -173,7 +173,7 @@ public struct BuildCache: Sendable {
       w.put(parsedTerms.keys.sorted()) { w, path in
         guard let parsed = parsedTerms[path] else { return }
         w.put(path)
-        w.put(parsed.key)
+        w.put(hash: parsed.key)
         w.put(parsed.term != nil)
         if let term = parsed.term { Self.write(term, to: &w) }
         w.put(parsed.diagnostics, Self.write)
@@ -192,7 +192,7 @@ public struct BuildCache: Sendable {
   private static func write(_ w: inout CacheWriter, path: String, _ entry: Parsed) {
     if let encoded = entry.encoded { return w.append(encoded) }
     w.put(path)
-    w.put(entry.key)
+    w.put(hash: entry.key)
     w.put(entry.article != nil)
     if let article = entry.article { Self.write(article, to: &w) }
     w.put(entry.diagnostics, Self.write)
@@ -211,7 +211,7 @@ public struct BuildCache: Sendable {
 
   private static func readParsed(_ r: inout CacheReader) throws -> (String, Parsed) {
     let path = try r.string()
-    let key = try r.uint64()
+    let key = try r.hash()
     let article = try r.bool() ? try readArticle(&r) : nil
     let diagnostics = try r.array(readDiagnostic)
     let offset = try r.bool() ? try r.int() : nil
@@ -232,13 +232,13 @@ public struct BuildCache: Sendable {
   private static func write(
     _ d: LinkedDocument, slugs: [String], to w: inout CacheWriter
   ) {
-    w.put(d.htmlHash)
+    w.put(hash: d.htmlHash)
     w.append(d.headingList.encode())
     let digest = d.headingList.digest
-    w.put(digest.page)
-    w.put(digest.texts)
+    w.put(hash: digest.page)
+    w.put(hash: digest.texts)
     w.put(bytes: d.searchWordsJSON)
-    w.put(d.searchWordsHash)
+    w.put(hash: d.searchWordsHash)
     w.put(d.wordCount)
     // Whether the uses' and the endnotes' indices are known, then each list: each slug as
     // 1 + its index in `termSlugs` when that is the glossary index it was linked under, else 0,
@@ -415,14 +415,14 @@ public struct BuildCache: Sendable {
   private static func readDocument(_ r: inout CacheReader, termSlugs: [String]) throws
     -> LinkedDocument
   {
-    let htmlHash = try r.uint64()
+    let htmlHash = try r.hash()
     let headingsStart = r.position
     try HeadingList.skip(&r)
     let headings = HeadingList(
       encoded: r.record(from: headingsStart),
-      digests: HeadingList.Digests(page: try r.uint64(), texts: try r.uint64()))
+      digests: HeadingList.Digests(page: try r.hash(), texts: try r.hash()))
     let searchWordsJSON = try r.byteSlice()
-    let searchWordsHash = try r.uint64()
+    let searchWordsHash = try r.hash()
     let wordCount = try r.int()
     let usesIndexed = try r.bool()
     let notesIndexed = try r.bool()
