@@ -14,7 +14,13 @@ public struct ContentDate: Sendable, Hashable, Comparable, Encodable {
   }
 
   public static func parse(_ raw: String) -> ContentDate? {
-    let s = Array(raw.utf8)
+    // Over the string's own bytes: a copy into an array was over half of a parse, which runs for
+    // every article's dates on every build (the cache's too).
+    var text = raw
+    return text.withUTF8 { parse($0, raw: raw) }
+  }
+
+  private static func parse(_ s: UnsafeBufferPointer<UInt8>, raw: String) -> ContentDate? {
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= s.count else { return nil }
       var n = 0
