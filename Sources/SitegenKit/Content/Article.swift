@@ -1,21 +1,10 @@
 /// An article as the parse stage reads it: typed front matter and the Markdown body.
 ///
-/// A value with its fields behind one reference, copied on write (as `LinkedDocument` is): an
-/// article is copied from the cache's parse into the stages, the index and the link stage's
-/// work, and each copy of its twenty strings and arrays was twenty atomic retains, and as many
-/// releases at its end.
+/// A value with its fields behind one reference (`CopyOnWrite`): an article is copied from the
+/// cache's parse into the stages, the index and the link stage's work, and each copy of its
+/// twenty strings and arrays was twenty atomic retains, and as many releases at its end.
 public struct Article: Sendable, Hashable {
-  private var storage: Storage
-
-  /// Changed only while one article alone holds it (`fields`' `_modify`): never written where
-  /// another thread may read it, which is what makes it Sendable.
-  private final class Storage: @unchecked Sendable {
-    /// Unchecked: only this value's accessors reach it, and they are checked as the value's
-    /// own; checked here as well, each read of a field was a call into the runtime's
-    /// exclusivity tracking (20 M instructions of a one-article edit of a 10,000-article site).
-    @exclusivity(unchecked) var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
+  private var storage: CopyOnWrite<Fields>
 
   private struct Fields: Sendable, Hashable {
     var source: SourceFile
@@ -38,17 +27,14 @@ public struct Article: Sendable, Hashable {
 
   private var fields: Fields {
     get { storage.fields }
-    _modify {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-      yield &storage.fields
-    }
+    _modify { yield &storage.fields }
   }
 
   public static func == (a: Article, b: Article) -> Bool {
-    a.storage === b.storage || a.storage.fields == b.storage.fields
+    a.storage.isShared(with: b.storage) || a.fields == b.fields
   }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
   public var source: SourceFile {
     get { fields.source }
@@ -140,7 +126,7 @@ public struct Article: Sendable, Hashable {
     bodyIsUnread: Bool = false,
     bodyOffset: Int? = nil
   ) {
-    storage = Storage(
+    storage = CopyOnWrite(
       Fields(
         source: source, slug: slug, title: title, summary: summary, date: date, updated: updated,
         tags: tags, authors: authors, draft: draft, glossaryLinks: glossaryLinks, body: body,

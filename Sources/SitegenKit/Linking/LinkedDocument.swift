@@ -22,23 +22,13 @@ public struct AnchorReference: Sendable, Hashable {
 /// The link stage's output for one Markdown body: HTML with term and internal links, and what it
 /// referred to.
 ///
-/// A value with its fields behind one reference, copied on write as arrays are. A document is
-/// copied several times an article each build (from the cache into the stages, into the next
-/// cache, into the graph's work), and a copy of its dozen strings and arrays took a dozen
-/// atomic retains, and its end as many releases: 82,000 copies, most of the reference
-/// counting of a one-article edit of a 10,000-article site. Now each is one.
+/// A value with its fields behind one reference (`CopyOnWrite`). A document is copied several
+/// times an article each build (from the cache into the stages, into the next cache, into the
+/// graph's work), and a copy of its dozen strings and arrays took a dozen atomic retains, and
+/// its end as many releases: 82,000 copies, most of the reference counting of a one-article
+/// edit of a 10,000-article site. Now each is one.
 public struct LinkedDocument: Sendable, Hashable {
-  private var storage: Storage
-
-  /// Changed only while this document alone holds it (`fields`' `_modify`), so a storage that
-  /// more than one thread can see is never written: what makes it Sendable, as an array's is.
-  private final class Storage: @unchecked Sendable {
-    /// Unchecked: only this value's accessors reach it, and they are checked as the value's
-    /// own; checked here as well, each read of a field was a call into the runtime's
-    /// exclusivity tracking (20 M instructions of a one-article edit of a 10,000-article site).
-    @exclusivity(unchecked) var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
+  private var storage: CopyOnWrite<Fields>
 
   private struct Fields: Sendable, Hashable {
     var htmlBytes: [UInt8]?
@@ -58,17 +48,14 @@ public struct LinkedDocument: Sendable, Hashable {
 
   private var fields: Fields {
     get { storage.fields }
-    _modify {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-      yield &storage.fields
-    }
+    _modify { yield &storage.fields }
   }
 
   public static func == (a: LinkedDocument, b: LinkedDocument) -> Bool {
-    a.storage === b.storage || a.storage.fields == b.storage.fields
+    a.storage.isShared(with: b.storage) || a.fields == b.fields
   }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
   /// Nil when the document came from the build cache: rendered again only if a page needs it.
   /// Bytes as cmark wrote them, on their way to a page or the spill file.
@@ -192,7 +179,7 @@ public struct LinkedDocument: Sendable, Hashable {
     termUses: [TermUse], notes: [String], anchors: [AnchorReference], links: [String],
     diagnostics: [Diagnostic]
   ) {
-    storage = Storage(
+    storage = CopyOnWrite(
       Fields(
         htmlBytes: htmlBytes, htmlHash: htmlHash, headingList: HeadingList(headings),
         plainText: plainText, useSlugs: TermSlugs(termUses.map(\.slug)),
@@ -207,7 +194,7 @@ public struct LinkedDocument: Sendable, Hashable {
     sentences: UseSentences, anchors: [AnchorReference], links: [String],
     diagnostics: [Diagnostic]
   ) {
-    storage = Storage(
+    storage = CopyOnWrite(
       Fields(
         htmlBytes: nil, htmlHash: htmlHash, headingList: headingList, plainText: "",
         searchWordsJSON: searchWordsJSON, searchWordsHash: searchWordsHash, wordCount: wordCount,

@@ -169,7 +169,6 @@ enum POSIXFile {
 
   static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
   static func isFolder(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
-  static func permissions(_ st: stat) -> mode_t { st.st_mode & 0o7777 }
 
   /// A modification time, comparable.
   struct Instant: Sendable, Comparable {
