@@ -4,6 +4,11 @@
 /// For the values a build copies by the tens of thousands (`Article`, `LinkedDocument`: out of
 /// the cache, into each stage's results and the next cache), where a copy of every field was
 /// one atomic retain per string or array, and as many releases at its end.
+///
+/// Not `Shared` (the pages' summaries' box): that box never changes, so that its identity can
+/// key the templates' fragment memo, and a change means a new box. These values are changed
+/// field by field while one stage alone holds them (the linker fills a document, the link stage
+/// empties bodies): a new box for each change would cost more than the copies it saves.
 struct CopyOnWrite<Fields: Sendable>: Sendable {
   /// Changed only while one value alone holds it (`fields`' `_modify`), so a storage that more
   /// than one thread can see is never written: what makes it Sendable.
