@@ -6,59 +6,27 @@
 /// would allocate the whole encoding first (a JSON or property-list copy of every page) only to
 /// hash it, and cost more than rendering does.
 enum Fingerprint {
-  static func of(_ value: some Encodable, memo: Memo? = nil) -> UInt64 {
-    let sink = Sink(memo: memo)
+  static func of(_ value: some Encodable) -> UInt64 {
+    let sink = Sink()
     try? value.encode(to: HashingEncoder(sink: sink))
     return sink.hasher.finalize()
   }
 
-  /// The fingerprints of the summaries a build's pages repeat (an article page names each of
-  /// its sixty terms twice), worked out once: a page then costs a lookup per summary instead of
-  /// encoding it again. A summary counts by its memo only if it is the very value memoised.
-  struct Memo: Sendable {
-    var terms: [String: (TermSummary, UInt64)] = [:]
-    var articles: [String: (ArticleSummary, UInt64)] = [:]
-
-    init(terms: [TermSummary], articles: [ArticleSummary]) {
-      self.init(
-        terms: terms, termHashes: terms.map { Fingerprint.of($0) }, articles: articles,
-        articleHashes: articles.map(\.fingerprint))
-    }
-
-    /// With each summary's `Fingerprint.of` already worked out.
-    init(
-      terms: [TermSummary], termHashes: [UInt64], articles: [ArticleSummary],
-      articleHashes: [UInt64]
-    ) {
-      for (t, hash) in zip(terms, termHashes) { self.terms[t.slug] = (t, hash) }
-      for (a, hash) in zip(articles, articleHashes) { self.articles[a.slug] = (a, hash) }
-    }
-  }
-
   final class Sink {
     var hasher = StableHasher()
-    let memo: Memo?
-    init(memo: Memo?) { self.memo = memo }
 
-    /// A summary counts by its own fingerprint, memoised or not, so that a memo changes
-    /// only the speed, never the result; a backlink by its summary's and its sentence.
-    func hash(of a: ArticleSummary) -> UInt64 {
-      if let (known, hash) = memo?.articles[a.slug], known == a { return hash }
-      return a.fingerprint
-    }
-
+    /// A summary counts by its own fingerprint, worked out once per summary; a backlink by its
+    /// summary's and its sentence.
     func memoised<T>(_ value: T) -> UInt64? {
       if T.self == TermSummary.self {
-        let t = unsafeBitCast(value, to: TermSummary.self)
-        if let (known, hash) = memo?.terms[t.slug], known == t { return hash }
-        return Fingerprint.of(t)
+        return unsafeBitCast(value, to: TermSummary.self).fingerprint
       } else if T.self == ArticleSummary.self {
-        return hash(of: unsafeBitCast(value, to: ArticleSummary.self))
+        return unsafeBitCast(value, to: ArticleSummary.self).fingerprint
       } else if T.self == Backlink.self {
         // A term page lists every article that uses the term: thousands of these.
         let b = unsafeBitCast(value, to: Backlink.self)
         var h = StableHasher()
-        h.combine(memoised(b.article) ?? 0)
+        h.combine(b.article.fingerprint)
         if let sentence = b.sentence { h.combine(sentence) } else { h.combine(0x6e69_6c) }
         return h.finalize()
       }
@@ -78,7 +46,7 @@ enum Fingerprint {
       sink.hasher.combine(Unkeyed.listMark)
       for a in unsafeBitCast(value, to: [ArticleSummary].self) {
         sink.hasher.combine(Unkeyed.elementMark)
-        sink.hasher.combine(sink.hash(of: a))
+        sink.hasher.combine(a.fingerprint)
       }
     } else {
       try value.encode(to: HashingEncoder(sink: sink))

@@ -9,7 +9,6 @@ struct PageFingerprints: Sendable {
   let graph: SiteGraph
   /// Made from the site and the theme: part of every page's inputs.
   private let siteInputs: UInt64
-  private let memo: Fingerprint.Memo
   private let termHashes: [UInt64]
   private let articleHashes: [UInt64]
 
@@ -21,18 +20,17 @@ struct PageFingerprints: Sendable {
     // A new sitegen binary may render the same values differently.
     h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
     siteInputs = h.finalize()
-    termHashes = graph.termSummaries.map { Fingerprint.of($0) }
+    // Each summary keeps its fingerprint (`Shared.fingerprint`): worked out here, on every
+    // core, a page's lists then find them.
+    termHashes = graph.termSummaries.map(\.fingerprint)
     articleHashes = orderedParallelMap(graph.summaries) { $0.fingerprint }
-    memo = Fingerprint.Memo(
-      terms: graph.termSummaries, termHashes: termHashes, articles: graph.summaries,
-      articleHashes: articleHashes)
   }
 
   func of(_ source: PageToMake.Source, related: [Int]) -> UInt64 {
     var h = StableHasher()
     h.combine(siteInputs)
     switch source {
-    case .page(let fixed): h.combine(Fingerprint.of(fixed, memo: memo))
+    case .page(let fixed): h.combine(Fingerprint.of(fixed))
     case .term(let t): term(t, into: &h)
     case .article(let a): article(a, related: related, into: &h)
     }
@@ -62,7 +60,7 @@ struct PageFingerprints: Sendable {
   /// backlink was 1,800 dictionary lookups a term at 10,000 articles, nearly all misses.
   private func term(_ t: Int, into h: inout StableHasher) {
     let core = graph.termPage(t, withBacklinks: false)
-    h.combine(Fingerprint.of(Page.term(core), memo: memo))
+    h.combine(Fingerprint.of(Page.term(core)))
     h.combine(UInt64(graph.postings[t].count))
     for a in graph.postings[t] { h.combine(articleHashes[a]) }
     let quoted = graph.quotes[t].sorted { $0.key < $1.key }

@@ -61,6 +61,8 @@ public struct ArticleSummary: Sendable, Hashable, Encodable, SharedStorage {
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.url) }
   public var storage: AnyObject { shared }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
+  /// `make(fields)`, worked out once for this summary's box (`Shared.fingerprint`).
+  func storedFingerprint(_ make: (Fields) -> UInt64) -> UInt64 { shared.fingerprint(make) }
 }
 
 /// A glossary term as lists, pop-ups and key-term boxes show it.
@@ -110,6 +112,8 @@ public struct TermSummary: Sendable, Hashable, Encodable, SharedStorage {
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.slug) }
   public var storage: AnyObject { shared }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
+  /// `make(fields)`, worked out once for this summary's box (`Shared.fingerprint`).
+  func storedFingerprint(_ make: (Fields) -> UInt64) -> UInt64 { shared.fingerprint(make) }
 }
 
 public struct ArticlePage: Sendable, Hashable, Encodable {
