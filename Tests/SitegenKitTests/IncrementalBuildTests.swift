@@ -170,13 +170,16 @@ import Testing
     #expect(try build().linkedTerms == 0, "nothing changed: the cache held them")
     edit(
       "Content/glossary/sanctions.md",
-      Self.term("sanctions", definition: "Unlike security guarantees, see [two](../articles/two.md)."))
+      Self.term(
+        "sanctions", definition: "Unlike security guarantees, see [two](../articles/two.md)."))
     let edited = try build()
     #expect(edited.linkedTerms == 3)
     #expect(edited.renderedPages.contains("glossary/sanctions/index.html"))
     try expectSameAsColdBuild()
     // A new spelling changes what the definitions link.
-    edit("Content/glossary/security-guarantees.md", Self.term("security guarantees", aliases: ["guarantees"]))
+    edit(
+      "Content/glossary/security-guarantees.md",
+      Self.term("security guarantees", aliases: ["guarantees"]))
     #expect(try build().linkedTerms == 3)
     try expectSameAsColdBuild()
     // The article a definition links to is gone: its link breaks, which the build must say
@@ -189,7 +192,8 @@ import Testing
       theme: SiteTheme(), fileClock: FileStamp.now() + 10_000_000_000)
     #expect(
       result.diagnostics.contains {
-        $0.location?.path.hasSuffix("glossary/sanctions.md") == true && $0.message.contains("two.md")
+        $0.location?.path.hasSuffix("glossary/sanctions.md") == true
+          && $0.message.contains("two.md")
       })
   }
 
@@ -385,7 +389,8 @@ extension IncrementalBuildTests {
         "related", "older", "newer", "endnotes",
       ])
     let heading = Heading(level: 2, text: "Part", id: "part", line: 3)
-    #expect(Mirror(reflecting: heading).children.compactMap(\.label) == ["level", "text", "id", "line"])
+    #expect(
+      Mirror(reflecting: heading).children.compactMap(\.label) == ["level", "text", "id", "line"])
   }
 
   /// Each field of an article page's core, changed alone, renders that page again.
@@ -401,7 +406,8 @@ extension IncrementalBuildTests {
     // The same HTML, a heading two lines lower.
     edit(
       "Content/articles/one.md",
-      Self.article("one", date: "2025-01-01", body: "Red lines were drawn.\n\n\n\n## Part\n\nMore."))
+      Self.article("one", date: "2025-01-01", body: "Red lines were drawn.\n\n\n\n## Part\n\nMore.")
+    )
     #expect(try build().renderedPages.contains("articles/one/index.html"))
     try expectSameAsColdBuild()
   }
@@ -424,5 +430,44 @@ extension IncrementalBuildTests {
     _ = try build()
     #expect(!FileManager.default.fileExists(atPath: site.path + "/escaped"))
     try expectSameAsColdBuild()
+  }
+}
+
+extension IncrementalBuildTests {
+  /// The no-change check's fingerprint adds up one hash per file, so the walk's order cannot
+  /// change it; any stamp's field, a path, or two files trading stamps must.
+  @Test func theNoChangeFingerprintFollowsEveryStampAndNotTheOrder() {
+    let stamp = FileStamp(modified: 100, modifiedNanoseconds: 5, size: 42, inode: 7)
+    let other = FileStamp(modified: 200, modifiedNanoseconds: 6, size: 43, inode: 8)
+    let files = ["c/site.yml": stamp, "c/articles/a.md": other, "c/articles/b.md": stamp]
+    func fingerprint(_ files: [String: FileStamp]) -> String {
+      BuildState.fingerprint(options: BuildOptions(now: 0), snapshot: SourceSnapshot(files: files))
+    }
+    let base = fingerprint(files)
+    // The same files added in another order: another dictionary, another iteration order.
+    var reordered: [String: FileStamp] = [:]
+    for key in files.keys.sorted().reversed() { reordered[key] = files[key] }
+    #expect(fingerprint(reordered) == base)
+    var variants: [[String: FileStamp]] = []
+    for change in [
+      { (s: inout FileStamp) in s.size += 1 }, { $0.modified += 1 },
+      { $0.modifiedNanoseconds += 1 }, { $0.inode += 1 },
+    ] {
+      var changed = files
+      change(&changed["c/articles/a.md"]!)
+      variants.append(changed)
+    }
+    var traded = files
+    (traded["c/site.yml"], traded["c/articles/a.md"]) = (other, stamp)
+    variants.append(traded)
+    var renamed = files
+    renamed["c/articles/z.md"] = renamed.removeValue(forKey: "c/articles/b.md")
+    variants.append(renamed)
+    var removed = files
+    removed["c/articles/b.md"] = nil
+    variants.append(removed)
+    let prints = variants.map(fingerprint)
+    for p in prints { #expect(p != base) }
+    #expect(Set(prints).count == prints.count)
   }
 }
