@@ -1,10 +1,12 @@
 import Testing
+
 @testable import SitegenKit
 
 /// `sortedByUTF8` must give `utf8Precedes`'s order whatever the keys share: it compares a
 /// window of 16 bytes after their common prefix as integers and only ties in full.
 @Suite struct UTF8SortTests {
-  func expectSameOrder(_ keys: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+  func expectSameOrder(_ keys: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  {
     let expected = keys.sorted(by: String.utf8Precedes)
     #expect(keys.sortedByUTF8 { $0 } == expected, sourceLocation: sourceLocation)
     #expect(keys.reversed().sortedByUTF8 { $0 } == expected, sourceLocation: sourceLocation)
@@ -36,5 +38,22 @@ import Testing
     #expect(String.path("Київ", "сайт.md") == "Київ/сайт.md")
     #expect(String.path("", "x") == "/x")
     #expect(String.path("dir", "") == "dir/")
+  }
+
+  @Test func joiningIsConcatenation() {
+    let parts = [
+      "", "/", "articles/", "kyiv-київ", "/index.html", String(repeating: "é", count: 40),
+    ]
+    for a in parts {
+      for b in parts {
+        for c in parts {
+          #expect(String.joining(a, b, c) == a + b + c)
+          for d in parts { #expect(String.joining(a, b, c, d) == a + b + c + d) }
+        }
+      }
+    }
+    // A string that is not native (bridged or a substring's copy) takes the same path.
+    let sub = "xx/articles/yy"
+    #expect(String.joining(String(sub.dropFirst(3)), "-", "z") == "articles/yy-z")
   }
 }

@@ -160,10 +160,13 @@ public enum SitePipeline {
                 })))),
     ]
     pages += articles.published.indices.map {
-      PageToMake(path: "articles/\(articles.published[$0].slug)/index.html", source: .article($0))
+      PageToMake(
+        path: .joining("articles/", articles.published[$0].slug, "/index.html"),
+        source: .article($0))
     }
     pages += glossary.terms.indices.map {
-      PageToMake(path: "glossary/\(glossary.terms[$0].slug)/index.html", source: .term($0))
+      PageToMake(
+        path: .joining("glossary/", glossary.terms[$0].slug, "/index.html"), source: .term($0))
     }
     pages += tagIndex.tags.map { tag in
       PageToMake(

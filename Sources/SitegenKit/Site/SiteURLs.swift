@@ -13,8 +13,9 @@ public struct SiteURLs: Sendable, Hashable, Encodable {
 
   public var home: String { basePath }
   public var glossary: String { basePath + "glossary/" }
-  public func article(_ slug: String) -> String { basePath + "articles/\(slug)/" }
-  public func term(_ slug: String) -> String { basePath + "glossary/\(slug)/" }
+  // Joined in one allocation (`String.joining`): every build makes one for each page.
+  public func article(_ slug: String) -> String { .joining(basePath, "articles/", slug, "/") }
+  public func term(_ slug: String) -> String { .joining(basePath, "glossary/", slug, "/") }
   public func asset(_ name: String) -> String { basePath + "assets/\(name)" }
   public var tags: String { basePath + "tags/" }
   /// A tag's page: its name made into a slug ("United States" → `/tags/united-states/`).
