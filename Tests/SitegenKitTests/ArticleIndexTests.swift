@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+
 @testable import SitegenKit
 
 @Suite struct ArticleIndexTests {
-  func article(_ path: String, slug: String? = nil, date: String = "2025-01-01", draft: Bool = false) throws -> Article {
+  func article(
+    _ path: String, slug: String? = nil, date: String = "2025-01-01", draft: Bool = false
+  ) throws -> Article {
     var text = "---\ntitle: T\nsummary: S\ndate: \(date)\ndraft: \(draft)\n"
     if let slug { text += "slug: \(slug)\n" }
     text += "---\n"
@@ -13,13 +16,27 @@ import Testing
   @Test func twoArticlesWithOneSlugIsAnErrorAtTheSecond() throws {
     let a = try article("articles/a.md", slug: "same")
     let b = try article("articles/b.md", slug: "same")
-    let (index, diagnostics) = ArticleIndex.index([b, a], options: BuildOptions(now: 2_000_000_000))
+    let (index, diagnostics) = ArticleIndex.index(
+      [b, a], options: BuildOptions(now: 2_000_000_000))
     #expect(index.published.map(\.source.relativePath) == ["articles/a.md"])
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.id == "article.duplicate-slug")
     #expect(diagnostics.first?.location?.path == "Content/articles/b.md")
     #expect(diagnostics.first?.location?.line == 6)
     #expect(diagnostics.first?.message.contains("already used by Content/articles/a.md") == true)
+  }
+
+  @Test func threeArticlesWithOneSlugAllNameTheFirst() throws {
+    let files = try ["articles/c.md", "articles/a.md", "articles/b.md"].map {
+      try article($0, slug: "same")
+    }
+    let (index, diagnostics) = ArticleIndex.index(files, options: BuildOptions(now: 2_000_000_000))
+    #expect(index.published.map(\.source.relativePath) == ["articles/a.md"])
+    #expect(
+      diagnostics.map { $0.location?.path } == ["Content/articles/b.md", "Content/articles/c.md"])
+    for d in diagnostics {
+      #expect(d.message.contains("already used by Content/articles/a.md"))
+    }
   }
 
   @Test func newestFirstAndDraftsAndFutureLeftOut() throws {
@@ -31,7 +48,8 @@ import Testing
     let (index, _) = ArticleIndex.index([old, draft, future, new], options: BuildOptions(now: now))
     #expect(index.published.map(\.slug) == ["new", "old"])
     #expect(Set(index.leftOut.map(\.slug)) == ["draft", "future"])
-    let (all, _) = ArticleIndex.index([old, draft, future, new], options: BuildOptions(includeDrafts: true, now: now))
+    let (all, _) = ArticleIndex.index(
+      [old, draft, future, new], options: BuildOptions(includeDrafts: true, now: now))
     #expect(all.published.map(\.slug) == ["future", "draft", "new", "old"])
   }
 }
@@ -106,6 +124,8 @@ import Testing
   }
 
   @Test func missingContentFolderIsAnEnvironmentError() {
-    #expect(throws: EnvironmentError.self) { try ContentLoader.load(contentDirectory: "/nonexistent/Content") }
+    #expect(throws: EnvironmentError.self) {
+      try ContentLoader.load(contentDirectory: "/nonexistent/Content")
+    }
   }
 }

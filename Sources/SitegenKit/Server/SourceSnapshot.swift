@@ -19,7 +19,12 @@ public struct SourceSnapshot: Sendable, Hashable {
   public private(set) var links: Set<String> = []
 
   public init(folders: [String]) {
-    for folder in folders { walk(folder) }
+    // Listed first, then put in a table sized once: inserted as found, the table grew and
+    // hashed every path again at each step (fourteen on the way to a 10,000-article site).
+    var found: [(path: String, stamp: FileStamp)] = []
+    for folder in folders { walk(folder, into: &found) }
+    files.reserveCapacity(found.count)
+    for (path, stamp) in found { files[path] = stamp }
   }
 
   public init(files: [String: FileStamp]) { self.files = files }
@@ -32,7 +37,8 @@ public struct SourceSnapshot: Sendable, Hashable {
     return changed.sorted()
   }
 
-  private mutating func walk(_ folder: String) {
+  private mutating func walk(_ folder: String, into found: inout [(path: String, stamp: FileStamp)])
+  {
     guard let dir = opendir(folder) else { return }
     var subfolders: [String] = []
     let fd = dirfd(dir)
@@ -52,15 +58,15 @@ public struct SourceSnapshot: Sendable, Hashable {
       let path = String.path(folder, name)
       switch st.st_mode & S_IFMT {
       case S_IFDIR: subfolders.append(path)
-      case S_IFREG: files[path] = FileStamp(st)
+      case S_IFREG: found.append((path, FileStamp(st)))
       case S_IFLNK:
-        files[path] = FileStamp(st)
+        found.append((path, FileStamp(st)))
         links.insert(path)
       default: continue
       }
     }
     closedir(dir)
-    for sub in subfolders { walk(sub) }
+    for sub in subfolders { walk(sub, into: &found) }
   }
 
 }
