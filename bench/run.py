@@ -2,6 +2,7 @@
 """Side-by-side benchmark: sitegen against Hugo on the same synthetic publication.
 
     bench/run.py [--articles 1000,10000] [--terms 300] [--runs 3] [--sitegen PATH] [--bench PATH] [--out DIR]
+                 [--no-wait]
 
 For each size it generates the site (bench/generate.py), then alternates sitegen and Hugo runs.
 Each run measures, in this order:
@@ -27,7 +28,9 @@ is over (`Trash`). On this machine kind's ext4 (no journal), an inode freed in t
 is skipped, one by one, by every file creation that searches past it (`recently_deleted` in
 fs/ext4/ialloc.c). Deleting 20,000 files right before a cold build made that build's system time
 swing from 1 s to 20 s, for both tools alike; a fresh clone or CI machine never pays it. Moving
-outputs aside measures both tools on a file system without recent deletions.
+outputs aside measures both tools on a file system without recent deletions, and a run that
+starts within 6 minutes of an earlier run's deletions (the same --out) waits out the rest first
+(--no-wait starts at once).
 
 Wall and CPU seconds come from wait4's rusage of each child, peak RSS from ru_maxrss. For the
 edits it reads sitegen's summary line (files written, pages rendered, articles linked) and its
@@ -132,16 +135,26 @@ def cmark_floor(content_dir):
 class Trash:
     """Moves outputs aside instead of deleting them, and deletes them all in `empty()` once no
     build is timed any more: deleting tens of thousands of files slows every file creation of
-    the next minutes on ext4 without a journal (see the module's docstring)."""
+    the next minutes on ext4 without a journal (see the module's docstring). `empty()` notes
+    when it deleted; a run that starts within `QUIET` seconds of that waits out the rest first,
+    so that back-to-back runs measure the same file system as a first one."""
 
-    def __init__(self, out):
+    QUIET = 360  # ext4's `recently_deleted` window while the inode-table block is dirty
+
+    def __init__(self, out, wait=True):
         self.folder = os.path.join(out, ".trash")
+        self.stamp = os.path.join(out, ".trash-emptied")
         self.count = 0
         if os.path.exists(self.folder):
             # Left by a run that was killed: its deletions would slow this run's first builds.
             self.empty()
-            print("(emptied the trash of an earlier run; waiting 60 s for the file system)")
-            time.sleep(60)
+        if wait and os.path.exists(self.stamp):
+            left = self.QUIET - (time.time() - os.path.getmtime(self.stamp))
+            if left > 0:
+                print(f"(an earlier run deleted its outputs {self.QUIET - left:.0f} s ago: waiting "
+                      f"{left:.0f} s, until the file system no longer skips their inodes; "
+                      f"--no-wait skips this)", flush=True)
+                time.sleep(left)
         os.makedirs(self.folder)
 
     def put(self, path):
@@ -150,7 +163,13 @@ class Trash:
             os.rename(path, os.path.join(self.folder, f"{self.count}-{os.path.basename(path)}"))
 
     def empty(self):
+        if not os.path.exists(self.folder):
+            return
+        deleting = bool(os.listdir(self.folder))
         shutil.rmtree(self.folder, ignore_errors=True)
+        if deleting:
+            with open(self.stamp, "w") as f:
+                f.write(f"{time.time():.0f}\n")
 
 
 def sitegen_cold_clean(sg, trash):
@@ -364,6 +383,8 @@ def main():
     ap.add_argument("--sitegen", default=os.path.join(ROOT, ".build/release/sitegen"))
     ap.add_argument("--bench", default=os.path.join(ROOT, ".build/release/sitegen-bench"))
     ap.add_argument("--out", default="/tmp/sitegen-bench")
+    ap.add_argument("--no-wait", action="store_true",
+                    help="start at once even if an earlier run deleted its outputs minutes ago")
     args = ap.parse_args()
     for tool in ("hugo", "cmark-gfm"):
         if not shutil.which(tool):
@@ -374,7 +395,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores; date {time.strftime('%Y-%m-%d')}; "
           f"{subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.strip()}")
     rows = []
-    trash = Trash(args.out)
+    trash = Trash(args.out, wait=not args.no_wait)
     atexit.register(trash.empty)  # after the last timed build, however the run ends
     for n in [int(x) for x in args.articles.split(",")]:
         site = os.path.join(args.out, f"n{n}")
