@@ -24,6 +24,8 @@ enum AtomFeed {
       <generator>sitegen</generator>
 
       """
+    // A feed's entries share most of their terms: each note is made once.
+    var notes: [TermSummary: String] = [:]
     for entry in entries {
       let a = entry.article
       let url = XML.escape(urls.absolute(a.url))
@@ -36,7 +38,7 @@ enum AtomFeed {
         <published>\(timestamp(a.date))</published>
         <updated>\(timestamp(a.updated ?? a.date))</updated>
         \(authors)<summary>\(XML.escape(a.summary))</summary>
-        \(a.tags.map { "<category term=\"\(XML.escape($0))\"/>" }.joined())<content type="html">\(XML.escape(absolutized(entry.html, urls: urls) + endnotes(entry.endnotes, urls: urls)))</content>
+        \(a.tags.map { "<category term=\"\(XML.escape($0))\"/>" }.joined())<content type="html">\(XML.escape(absolutized(entry.html, urls: urls) + endnotes(entry.endnotes, urls: urls, notes: &notes)))</content>
         </entry>
 
         """
@@ -45,10 +47,16 @@ enum AtomFeed {
   }
 
   /// The terms as numbered notes after the article, as the print style shows them.
-  static func endnotes(_ terms: [TermSummary], urls: SiteURLs) -> String {
+  static func endnotes(
+    _ terms: [TermSummary], urls: SiteURLs, notes: inout [TermSummary: String]
+  ) -> String {
     guard !terms.isEmpty else { return "" }
-    let items = terms.map {
-      "<li><a href=\"\(HTML.escape(urls.absolute($0.url)))\">\(HTML.escape($0.name))</a>: \(HTML.escape($0.summary))</li>"
+    let items = terms.map { t in
+      if let made = notes[t] { return made }
+      let made =
+        "<li><a href=\"\(HTML.escape(urls.absolute(t.url)))\">\(HTML.escape(t.name))</a>: \(HTML.escape(t.summary))</li>"
+      notes[t] = made
+      return made
     }
     return "\n<h2>Terms used</h2>\n<ol>\(items.joined())</ol>\n"
   }
