@@ -106,13 +106,12 @@ final class FragmentMemo<Key: SharedStorage>: @unchecked Sendable {  // per-thre
       pthread_setspecific(slot, Unmanaged.passRetained(table).toOpaque())
       entries = table.entries
     }
-    let box = key.storage
-    let address = UInt(bitPattern: ObjectIdentifier(box))
+    let address = key.storageAddress
     let i = entries.pointee.slot(of: address)
     if entries.pointee.addresses[i] == address { return entries.pointee.values[i] }
     let made = make(key)
     if entries.pointee.count >= limit { entries.pointee = Entries(capacity: 64) }
-    entries.pointee.insert(address, box: box, value: made)
+    entries.pointee.insert(address, box: key.storage, value: made)
     return made
   }
 }

@@ -60,6 +60,7 @@ public struct ArticleSummary: Sendable, Hashable, Encodable, SharedStorage {
   /// fragment memo, looked up some 120 times a page, and hashing every field was most of that.
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.url) }
   public var storage: AnyObject { shared }
+  public var storageAddress: UInt { UInt(bitPattern: ObjectIdentifier(shared)) }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
   /// `make(fields)`, worked out once for this summary's box (`Shared.fingerprint`).
   func storedFingerprint(_ make: (Fields) -> UInt64) -> UInt64 { shared.fingerprint(make) }
@@ -111,6 +112,7 @@ public struct TermSummary: Sendable, Hashable, Encodable, SharedStorage {
   /// By the slug alone, as `ArticleSummary` by its URL.
   public func hash(into hasher: inout Hasher) { hasher.combine(shared.value.slug) }
   public var storage: AnyObject { shared }
+  public var storageAddress: UInt { UInt(bitPattern: ObjectIdentifier(shared)) }
   public func encode(to encoder: any Encoder) throws { try shared.value.encode(to: encoder) }
   /// `make(fields)`, worked out once for this summary's box (`Shared.fingerprint`).
   func storedFingerprint(_ make: (Fields) -> UInt64) -> UInt64 { shared.fingerprint(make) }

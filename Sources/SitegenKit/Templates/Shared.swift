@@ -33,4 +33,12 @@ final class Shared<Value: Sendable & Hashable>: Sendable, Hashable {
 /// alive for as long as it holds the markup.
 public protocol SharedStorage {
   var storage: AnyObject { get }
+  /// The box's address, read without taking a reference to it: the fragment memo looks up
+  /// some 120 items a page, and taking `storage` for each retained and released a box that
+  /// both cores' pages share, bouncing its count between their caches.
+  var storageAddress: UInt { get }
+}
+
+extension SharedStorage {
+  public var storageAddress: UInt { UInt(bitPattern: ObjectIdentifier(storage)) }
 }
