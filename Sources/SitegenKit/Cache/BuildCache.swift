@@ -53,12 +53,17 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-16"
+  private static let magic = "sitegen-build-cache-17"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
 
   let context: UInt64
+  /// The context without the glossary (`LinkStage.baseContext`), and the glossary's spellings:
+  /// where only these changed, the entries stand for the articles that cannot mention a
+  /// spelling that changed.
+  var baseContext: UInt64 = 0
+  var spellings = GlossarySpellings(entries: [])
   /// The link resolver's fingerprint when the entries' links were resolved
   /// (`LinkResolver.fingerprint`).
   var targets: UInt64 = 0
@@ -88,6 +93,19 @@ public struct BuildCache: Sendable {
     do {
       guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.hash()
+      let baseContext = try r.hash()
+      let spellings = GlossarySpellings(
+        entries: try r.array { r in
+          let slug = try r.string()
+          let autolink = try r.bool()
+          let caseSensitive = try r.bool()
+          let names = try r.array { try $0.string() }
+          let deprecated = try r.array { try $0.bool() }
+          guard names.count == deprecated.count else { throw CacheReader.Malformed() }
+          return GlossarySpellings.Entry(
+            slug: slug, autolink: autolink, caseSensitive: caseSensitive, names: names,
+            deprecated: deprecated)
+        })
       let targets = try r.hash()
       let termSlugs = try r.array { try $0.string() }
       let entries = try r.blocks { r in
@@ -121,8 +139,9 @@ public struct BuildCache: Sendable {
       }
       guard r.isAtEnd else { return nil }
       return BuildCache(
-        context: context, targets: targets, termSlugs: termSlugs,
-        entries: CacheRecords(indexing: entries), parsed: CacheRecords(indexing: parsed),
+        context: context, baseContext: baseContext, spellings: spellings, targets: targets,
+        termSlugs: termSlugs, entries: CacheRecords(indexing: entries),
+        parsed: CacheRecords(indexing: parsed),
         related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms),
         parsedTerms: Dictionary(parsedTerms, uniquingKeysWith: { a, _ in a }))
     } catch {
@@ -147,6 +166,14 @@ public struct BuildCache: Sendable {
       w.put(Self.magic)
       w.put(Self.binary)
       w.put(hash: context)
+      w.put(hash: baseContext)
+      w.put(spellings.entries) { w, entry in
+        w.put(entry.slug)
+        w.put(entry.autolink)
+        w.put(entry.caseSensitive)
+        w.put(entry.names) { $0.put($1) }
+        w.put(entry.deprecated) { $0.put($1) }
+      }
       w.put(hash: targets)
       w.put(termSlugs) { $0.put($1) }
       try w.blocks(entries.records, to: fd, path: temporary) { w, record in

@@ -28,8 +28,22 @@ struct LinkStage: Sendable {
   /// be linked again if a page needs its HTML. So a large site never holds all its Markdown and
   /// all its HTML together.
   mutating func run(previous: BuildCache?, html: ArticleHTML) -> Result {
-    let context = Self.context(of: linker)
-    let previous = previous?.context == context ? previous : nil
+    let spellings = GlossarySpellings(linker.glossary)
+    let base = Self.baseContext(of: linker)
+    let context = Self.context(base: base, spellings: spellings)
+    // Where only the glossary's spellings changed, the cache stands for every article that
+    // cannot mention a spelling that changed.
+    var previous = previous
+    var respelled: SpellingMentions? = nil
+    if let cached = previous, cached.context != context {
+      if cached.baseContext == base {
+        respelled = SpellingMentions(spellings.changedSpellings(since: cached.spellings))
+      } else {
+        previous = nil
+      }
+    }
+    // Cached documents name their terms by index into the glossary they were linked under.
+    let sameSlugs = previous?.termSlugs == linker.slugTable
     let targets = linker.resolver.fingerprint
     // Every link resolves as it did when the cache was written: its resolutions stand.
     let sameTargets = previous?.targets == targets
@@ -45,7 +59,9 @@ struct LinkStage: Sendable {
       let chunk = Array(start..<min(start + Self.chunkSize, articles.count))
       for (i, (document, key, resolutions, hit, record)) in zip(
         chunk,
-        link(chunk, unquoted: unquoted, previous: previous, sameTargets: sameTargets, html: html))
+        link(
+          chunk, unquoted: unquoted, previous: previous, sameTargets: sameTargets,
+          sameSlugs: sameSlugs, respelled: respelled, html: html))
       {
         documents.append(document)
         keys.append((key, resolutions))
@@ -57,7 +73,8 @@ struct LinkStage: Sendable {
     }
     for i in fillQuotes(&documents, cached: cached) { encoded[i] = nil }
     let cache = BuildCache(
-      context: context, targets: targets, termSlugs: linker.slugTable,
+      context: context, baseContext: base, spellings: spellings, targets: targets,
+      termSlugs: linker.slugTable,
       entries: CacheRecords(
         documents.indices.map { i in
           CacheRecords.Record(
@@ -73,10 +90,11 @@ struct LinkStage: Sendable {
   /// One chunk of articles on every core: each document with its key, what its links resolve
   /// to, whether it came from the cache, and its cache record if it came from it unchanged.
   /// `sameTargets`: the cache's resolutions were made by a resolver like this one, so a cached
-  /// document's links are not resolved again.
+  /// document's links are not resolved again. `sameSlugs`: its term indices are this glossary's.
+  /// `respelled`: the spellings that changed since, if any did.
   private func link(
     _ chunk: [Int], unquoted: Set<Int>, previous: BuildCache?, sameTargets: Bool,
-    html: ArticleHTML
+    sameSlugs: Bool, respelled: SpellingMentions?, html: ArticleHTML
   ) -> [(
     LinkedDocument, UInt64, UInt64, Bool, ArraySlice<UInt8>?
   )] {
@@ -84,13 +102,13 @@ struct LinkStage: Sendable {
       let key = key(of: articles[i])
       // Articles come in the order of the last build's records unless the site changed.
       if let entry = previous?.entries.find(articles[i].source.relativePath, near: i),
-        entry.key == key
+        entry.key == key, !mayMention(respelled, i)
       {
         let resolutions =
           sameTargets
           ? entry.resolutions : resolutions(entry.document.links, from: articles[i].source)
         if resolutions == entry.resolutions {
-          if let document = indexedIfFits(entry.document) {
+          if sameSlugs, let document = indexedIfFits(entry.document) {
             return (document, key, resolutions, true, entry.encoded)
           }
           return (indexed(entry.document), key, resolutions, true, nil)
@@ -102,6 +120,13 @@ struct LinkStage: Sendable {
       document.htmlBytes = nil
       return (document, key, resolutions(document.links, from: articles[i].source), false, nil)
     }
+  }
+
+  /// Whether article `i` may mention a spelling in `respelled` (an unreadable body may).
+  private func mayMention(_ respelled: SpellingMentions?, _ i: Int) -> Bool {
+    guard let respelled, !respelled.isEmpty else { return false }
+    let body = body(of: i)
+    return body.isEmpty || respelled.mayBeMentioned(in: body)
   }
 
   /// Keeps the sentence of each term's newest `quotedUses` uses and drops the rest; a cached
@@ -254,7 +279,16 @@ struct LinkStage: Sendable {
 
   /// What every linked document depends on: the glossary's spellings (not its definitions),
   /// the site's URLs, the Markdown options and the sitegen binary itself.
-  static func context(of linker: DocumentLinker) -> UInt64 {
+  static func context(base: UInt64, spellings: GlossarySpellings) -> UInt64 {
+    var h = StableHasher()
+    h.combine(base)
+    spellings.combine(into: &h)
+    return h.finalize()
+  }
+
+  /// `context` without the glossary: what an article that mentions no changed spelling depends
+  /// on of the site.
+  static func baseContext(of linker: DocumentLinker) -> UInt64 {
     var h = StableHasher()
     h.combine(BuildState.stamp("/proc/self/exe") ?? "?")
     let options = linker.options
@@ -264,15 +298,6 @@ struct LinkStage: Sendable {
     )
     h.combine(linker.urls.basePath)
     h.combine(linker.urls.baseURL)
-    for term in linker.glossary.terms {
-      h.combine(term.slug)
-      h.combine(term.autolink ? 1 : 0)
-      h.combine(term.caseSensitive ? 1 : 0)
-      for name in term.names {
-        h.combine(name.text)
-        h.combine(name.isDeprecated ? 1 : 0)
-      }
-    }
     return h.finalize()
   }
 }
