@@ -299,6 +299,18 @@ extension Article {
     return Self.body(of: file, offset: bodyOffset)
   }
 
+  /// `readBody`'s bytes, for a scan that needs no String: nil when the file is gone or changed,
+  /// or when its body is not a plain cut of its bytes (no `bodyOffset`).
+  func readBodyBytes() -> ArraySlice<UInt8>? {
+    guard let offset = bodyOffset, let bytes = POSIXFile.read(source.displayPath) else {
+      return nil
+    }
+    let file = SourceFile(
+      relativePath: source.relativePath, displayPath: source.displayPath, bytes: bytes)
+    guard Self.sourceKey(file) == sourceHash, offset <= bytes.count else { return nil }
+    return bytes[offset...]
+  }
+
   /// A stable hash of the file's names and bytes: the parse cache's key (a glossary file's too).
   static func sourceKey(_ file: SourceFile) -> UInt64 {
     var h = StableHasher()

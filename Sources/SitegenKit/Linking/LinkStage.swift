@@ -125,6 +125,10 @@ struct LinkStage: Sendable {
   /// Whether article `i` may mention a spelling in `respelled` (an unreadable body may).
   private func mayMention(_ respelled: SpellingMentions?, _ i: Int) -> Bool {
     guard let respelled, !respelled.isEmpty else { return false }
+    // The file's bytes as they are, when the loader skipped it: no String made of them.
+    if articles[i].bodyIsUnread, let bytes = articles[i].readBodyBytes() {
+      return bytes.withUnsafeBufferPointer { respelled.mayBeMentioned(in: $0) }
+    }
     let body = body(of: i)
     return body.isEmpty || respelled.mayBeMentioned(in: body)
   }
