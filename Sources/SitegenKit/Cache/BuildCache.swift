@@ -53,7 +53,7 @@ public struct BuildCache: Sendable {
     var encoded: ArraySlice<UInt8>? = nil
   }
 
-  private static let magic = "sitegen-build-cache-17"
+  private static let magic = "sitegen-build-cache-18"
   /// The sitegen binary that wrote the cache: another one may parse or link differently, and
   /// parsed front matter is used without the link stage's context check.
   private static let binary = BuildState.stamp("/proc/self/exe") ?? "?"
@@ -76,8 +76,9 @@ public struct BuildCache: Sendable {
   /// one-article edit's cache write).
   var entries: CacheRecords<Entry>
   var parsed: CacheRecords<Parsed> = [:]
-  /// Every article's related articles, by index, under `SiteGraph.relatedKey`.
-  var related: (key: UInt64, lists: [[Int]])?
+  /// Every article's related articles, by index, under `SiteGraph.relatedKey` and
+  /// `relatedOrderKey`.
+  var related: (key: UInt64, orderKey: UInt64, lists: [[Int]])?
   /// The glossary's definitions as linked, HTML included, under `TermLinks.key`.
   var linkedTerms: (key: UInt64, documents: [LinkedDocument])?
   /// Glossary files' parses by path (`Term.parse(_:cache:)`).
@@ -124,6 +125,7 @@ public struct BuildCache: Sendable {
         return CacheRecords<Parsed>.Record(path: path, value: parsed)
       }
       let relatedKey = try r.hash()
+      let relatedOrderKey = try r.hash()
       let related = try r.blocks { r in try r.array { try $0.int() } }
       let termsKey = try r.hash()
       let linkedTerms = try r.blocks { r in
@@ -142,7 +144,7 @@ public struct BuildCache: Sendable {
         context: context, baseContext: baseContext, spellings: spellings, targets: targets,
         termSlugs: termSlugs, entries: CacheRecords(indexing: entries),
         parsed: CacheRecords(indexing: parsed),
-        related: (relatedKey, related), linkedTerms: (termsKey, linkedTerms),
+        related: (relatedKey, relatedOrderKey, related), linkedTerms: (termsKey, linkedTerms),
         parsedTerms: Dictionary(parsedTerms, uniquingKeysWith: { a, _ in a }))
     } catch {
       return nil
@@ -188,6 +190,7 @@ public struct BuildCache: Sendable {
       }
       // No lists (a build that stopped before the graph) reads back as lists for no article.
       w.put(hash: related?.key ?? 0)
+      w.put(hash: related?.orderKey ?? 0)
       try w.blocks(related?.lists ?? [], to: fd, path: temporary) { w, list in
         w.put(list) { $0.put($1) }
       }

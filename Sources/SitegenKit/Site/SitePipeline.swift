@@ -180,19 +180,27 @@ public enum SitePipeline {
     case .unlessErrors: renders = !diagnostics.hasErrors
     case .never: renders = false
     }
-    // Related articles, for the pages: the last build's while no article's terms changed.
+    // Related articles, for the pages: the last build's while no article's terms changed,
+    // brought up to date where only some did.
     var related: [[Int]] = []
     if renders {
       let key = graph.relatedKey
-      if let cached = previous?.related, cached.key == key,
-        cached.lists.count == graph.articles.count,
-        cached.lists.allSatisfy({ $0.allSatisfy(graph.articles.indices.contains) })
-      {
+      let orderKey = graph.relatedOrderKey
+      let cached = previous?.related.flatMap { cached in
+        cached.lists.count == graph.articles.count
+          && cached.lists.allSatisfy({ $0.allSatisfy(graph.articles.indices.contains) })
+          ? cached : nil
+      }
+      if let cached, cached.key == key {
         related = cached.lists
+      } else if let cached, cached.orderKey == orderKey, let previous,
+        let previousUsed = graph.previousUsedTerms(previous)
+      {
+        related = graph.updatedRelated(cached.lists, previousUsed: previousUsed)
       } else {
         related = graph.allRelated()
       }
-      linkResult.cache.related = (key, related)
+      linkResult.cache.related = (key, orderKey, related)
     }
     // Everything the next build may reuse is known now: the caller can store it while the
     // pages render.
