@@ -95,18 +95,7 @@ public struct BuildCache: Sendable {
       guard try r.string() == magic, try r.string() == binary else { return nil }
       let context = try r.hash()
       let baseContext = try r.hash()
-      let spellings = GlossarySpellings(
-        entries: try r.array { r in
-          let slug = try r.string()
-          let autolink = try r.bool()
-          let caseSensitive = try r.bool()
-          let names = try r.array { try $0.string() }
-          let deprecated = try r.array { try $0.bool() }
-          guard names.count == deprecated.count else { throw CacheReader.Malformed() }
-          return GlossarySpellings.Entry(
-            slug: slug, autolink: autolink, caseSensitive: caseSensitive, names: names,
-            deprecated: deprecated)
-        })
+      let spellings = try GlossarySpellings(from: &r)
       let targets = try r.hash()
       let termSlugs = try r.array { try $0.string() }
       let entries = try r.blocks { r in
@@ -169,13 +158,7 @@ public struct BuildCache: Sendable {
       w.put(Self.binary)
       w.put(hash: context)
       w.put(hash: baseContext)
-      w.put(spellings.entries) { w, entry in
-        w.put(entry.slug)
-        w.put(entry.autolink)
-        w.put(entry.caseSensitive)
-        w.put(entry.names) { $0.put($1) }
-        w.put(entry.deprecated) { $0.put($1) }
-      }
+      spellings.write(to: &w)
       w.put(hash: targets)
       w.put(termSlugs) { $0.put($1) }
       try w.blocks(entries.records, to: fd, path: temporary) { w, record in

@@ -292,23 +292,23 @@ extension Article {
   /// The body of an article whose file the loader did not read, read now; nil when the file
   /// is no longer the one its stamp vouched for (it changed during the build).
   func readBody() -> String? {
-    guard let bytes = POSIXFile.read(source.displayPath) else { return nil }
-    let file = SourceFile(
-      relativePath: source.relativePath, displayPath: source.displayPath, bytes: bytes)
-    guard Self.sourceKey(file) == sourceHash else { return nil }
-    return Self.body(of: file, offset: bodyOffset)
+    readUnchangedFile().flatMap { Self.body(of: $0, offset: bodyOffset) }
   }
 
   /// `readBody`'s bytes, for a scan that needs no String: nil when the file is gone or changed,
   /// or when its body is not a plain cut of its bytes (no `bodyOffset`).
   func readBodyBytes() -> ArraySlice<UInt8>? {
-    guard let offset = bodyOffset, let bytes = POSIXFile.read(source.displayPath) else {
-      return nil
-    }
+    guard let offset = bodyOffset, let file = readUnchangedFile(), offset <= file.bytes.count
+    else { return nil }
+    return file.bytes[offset...]
+  }
+
+  /// The file as the loader skipped it: nil when it is gone or its bytes changed since.
+  private func readUnchangedFile() -> SourceFile? {
+    guard let bytes = POSIXFile.read(source.displayPath) else { return nil }
     let file = SourceFile(
       relativePath: source.relativePath, displayPath: source.displayPath, bytes: bytes)
-    guard Self.sourceKey(file) == sourceHash, offset <= bytes.count else { return nil }
-    return bytes[offset...]
+    return Self.sourceKey(file) == sourceHash ? file : nil
   }
 
   /// A stable hash of the file's names and bytes: the parse cache's key (a glossary file's too).

@@ -8,8 +8,12 @@ struct GlossarySpellings: Sendable, Equatable {
     var slug: String
     var autolink: Bool
     var caseSensitive: Bool
-    var names: [String]
-    var deprecated: [Bool]
+    var spellings: [Spelling]
+  }
+
+  struct Spelling: Sendable, Hashable {
+    var name: String
+    var deprecated: Bool
   }
 
   /// In glossary order (by slug).
@@ -21,7 +25,7 @@ struct GlossarySpellings: Sendable, Equatable {
     entries = glossary.terms.map { term in
       Entry(
         slug: term.slug, autolink: term.autolink, caseSensitive: term.caseSensitive,
-        names: term.names.map(\.text), deprecated: term.names.map(\.isDeprecated))
+        spellings: term.names.map { Spelling(name: $0.text, deprecated: $0.isDeprecated) })
     }
   }
 
@@ -31,10 +35,10 @@ struct GlossarySpellings: Sendable, Equatable {
       h.combine(entry.slug)
       h.combine(entry.autolink ? 1 : 0)
       h.combine(entry.caseSensitive ? 1 : 0)
-      h.combine(UInt64(entry.names.count))
-      for (name, deprecated) in zip(entry.names, entry.deprecated) {
-        h.combine(name)
-        h.combine(deprecated ? 1 : 0)
+      h.combine(UInt64(entry.spellings.count))
+      for spelling in entry.spellings {
+        h.combine(spelling.name)
+        h.combine(spelling.deprecated ? 1 : 0)
       }
     }
   }
@@ -52,7 +56,7 @@ struct GlossarySpellings: Sendable, Equatable {
       let was = before[slug].map(Self.spellings) ?? []
       let isNow = now[slug].map(Self.spellings) ?? []
       if let b = before[slug], let n = now[slug], b.autolink == n.autolink,
-        b.caseSensitive == n.caseSensitive, b.names.first == n.names.first
+        b.caseSensitive == n.caseSensitive, b.spellings.first?.name == n.spellings.first?.name
       {
         let kept = Set(was).intersection(isNow)
         changed += (was + isNow).filter { !kept.contains($0) }.map(\.name)
@@ -63,13 +67,29 @@ struct GlossarySpellings: Sendable, Equatable {
     return changed
   }
 
-  private struct Spelling: Hashable {
-    var name: String
-    var deprecated: Bool
+  private static func spellings(_ entry: Entry) -> [Spelling] {
+    entry.autolink ? entry.spellings : []
   }
 
-  private static func spellings(_ entry: Entry) -> [Spelling] {
-    guard entry.autolink else { return [] }
-    return zip(entry.names, entry.deprecated).map { Spelling(name: $0, deprecated: $1) }
+  // MARK: in the build cache
+
+  func write(to w: inout CacheWriter) {
+    w.put(entries) { w, entry in
+      w.put(entry.slug)
+      w.put(entry.autolink)
+      w.put(entry.caseSensitive)
+      w.put(entry.spellings) { w, spelling in
+        w.put(spelling.name)
+        w.put(spelling.deprecated)
+      }
+    }
+  }
+
+  init(from r: inout CacheReader) throws {
+    entries = try r.array { r in
+      Entry(
+        slug: try r.string(), autolink: try r.bool(), caseSensitive: try r.bool(),
+        spellings: try r.array { r in Spelling(name: try r.string(), deprecated: try r.bool()) })
+    }
   }
 }
