@@ -22,10 +22,9 @@ func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
   }
 
   let contents = tableOfContents(page.headings)
-  let endnotes = endnotesSection(page.endnotes)
-  let keyTerms = keyTermsBox(page.keyTerms)
+  let keyTerms = keyTermsBox(page.keyTerms, notes: page.endnotes)
   let related = relatedBox(page.related)
-  let parts = [page.body, contents, endnotes, keyTerms, related].reduce(0) { $0 + $1.bytes.count }
+  let parts = [page.body, contents, keyTerms, related].reduce(0) { $0 + $1.bytes.count }
   let main: HTML = """
     \(reserving: 1024 + parts)<article class="article">
     <header class="article-header">
@@ -35,7 +34,7 @@ func articlePage(_ page: ArticlePage, site: SiteContext) -> HTML {
     </header>
     \(contents)<div class="article-body">
     \(page.body)</div>
-    \(endnotes)\(keyTerms)\(related)\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
+    \(keyTerms)\(related)\(neighbours.isEmpty ? "" : "<nav class=\"prev-next\" aria-label=\"More explainers\">\(neighbours)</nav>\n" as HTML)</article>
     """
   let meta = PageMeta(
     title: a.title, description: a.summary, path: a.url, type: "article",
@@ -84,40 +83,59 @@ func tableOfContents(_ headings: [Heading]) -> HTML {
   return HTML(stringInterpolation: out)
 }
 
-/// The terms a page uses, with their summaries; term links point here with
-/// `aria-describedby`, and the pop-up script reads name and summary from here.
-func keyTermsBox(_ terms: [TermSummary], title: String = "Key terms") -> HTML {
-  guard !terms.isEmpty else { return "" }
-  let items = terms.map { t in
-    keyTermItems(t) { t in
-      let e = t.escaped
-      return
-        "<div class=\"key-term\" data-term=\"\(e.slug)\"><dt><a href=\"\(e.url)\">\(e.name)</a></dt><dd id=\"gloss:\(e.slug)\">\(e.summary)</dd></div>"
+/// The terms a page uses, with their summaries. Term links point here with
+/// `aria-describedby`, the pop-up script reads name and summary from here, and print shows the
+/// box as the endnotes the links' numbers point to: each linked term's item carries its number
+/// (`data-note`). One list serves both: a second one for print repeated every name and summary,
+/// 14 % of an article page's bytes.
+func keyTermsBox(_ terms: [TermSummary], notes: [TermSummary], title: String = "Key terms")
+  -> HTML
+{
+  guard !terms.isEmpty || !notes.isEmpty else { return "" }
+  // Each term's note, by the position of its box (summaries are shared boxes, one per term).
+  // The linker numbers notes in the order of first link and lists key terms in the order of
+  // first use, the same order unless a term was first used where it is not linked (a heading).
+  var numbers = [Int](repeating: 0, count: terms.count)
+  var extra: [(TermSummary, Int)] = []
+  for (n, note) in notes.enumerated() {
+    if n < terms.count && terms[n] == note {
+      numbers[n] = n + 1
+    } else if let i = terms.firstIndex(of: note) {
+      numbers[i] = n + 1
+    } else {
+      // Every linked term is a used one; were one not, print would still show its note.
+      extra.append((note, n + 1))
     }
   }
-  return """
-    <aside class="key-terms" aria-labelledby="sg:key-terms"><h2 id="sg:key-terms">\(title)</h2>
-    <dl>\(items)</dl></aside>
-
-    """
-}
-
-private let keyTermItems = FragmentMemo<TermSummary>()
-private let endnoteItems = FragmentMemo<TermSummary>()
-
-/// The linked terms as numbered notes with their definitions: shown in print only, where the
-/// term links' numbers point here.
-func endnotesSection(_ terms: [TermSummary]) -> HTML {
-  guard !terms.isEmpty else { return "" }
-  let items = terms.map { t in
-    endnoteItems(t) { "<li><strong>\($0.escaped.name)</strong>: \($0.escaped.summary)</li>" }
+  var out = HTML.Interpolation(
+    literalCapacity: 160 + 192 * (terms.count + extra.count), interpolationCount: 0)
+  out.appendLiteral(
+    "<aside class=\"key-terms\" aria-labelledby=\"sg:key-terms\"><h2 id=\"sg:key-terms\">")
+  out.appendInterpolation(title)
+  out.appendLiteral("</h2>\n<dl>")
+  func item(_ t: TermSummary, _ note: Int) {
+    out.appendInterpolation(
+      keyTermOpens(t) { "<div class=\"key-term\" data-term=\"\($0.escaped.slug)\"" })
+    if note > 0 {
+      out.appendLiteral(" data-note=\"")
+      out.appendInterpolation(note)
+      out.appendLiteral("\"")
+    }
+    out.appendInterpolation(
+      keyTermItems(t) { t in
+        let e = t.escaped
+        return
+          "><dt><a href=\"\(e.url)\">\(e.name)</a></dt><dd id=\"gloss:\(e.slug)\">\(e.summary)</dd></div>"
+      })
   }
-  return """
-    <section class="term-endnotes" aria-labelledby="sg:endnotes"><h2 id="sg:endnotes">Terms used</h2>
-    <ol>\(items)</ol></section>
-
-    """
+  for (i, t) in terms.enumerated() { item(t, numbers[i]) }
+  for (t, note) in extra { item(t, note) }
+  out.appendLiteral("</dl></aside>\n")
+  return HTML(stringInterpolation: out)
 }
+
+private let keyTermOpens = FragmentMemo<TermSummary>()
+private let keyTermItems = FragmentMemo<TermSummary>()
 
 func tagList(_ tags: [String], site: SiteContext) -> HTML {
   guard !tags.isEmpty else { return "" }

@@ -22,9 +22,9 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
   let uses: HTML =
     page.backlinks.isEmpty
     ? "<p>No published explainer uses this term yet.</p>" : backlinkList(page.backlinks)
-  let endnotes = endnotesSection(page.endnotes)
-  let keyTerms = keyTermsBox(page.keyTerms, title: "Terms in this definition")
-  let parts = [sections, uses, endnotes, keyTerms].reduce(0) { $0 + $1.bytes.count }
+  let keyTerms = keyTermsBox(
+    page.keyTerms, notes: page.endnotes, title: "Terms in this definition")
+  let parts = [sections, uses, keyTerms].reduce(0) { $0 + $1.bytes.count }
   let main: HTML = """
     \(reserving: 1024 + page.definition.utf8.count + parts)<article class="term-page">
     <p class="kicker"><a href="\(site.urls.glossary)">Glossary</a></p>
@@ -34,7 +34,7 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
     \(raw: page.definition)</div>
     \(sections)<section class="backlinks" aria-labelledby="sg:backlinks"><h2 id="sg:backlinks">Explainers that use this term</h2>
     \(uses)</section>
-    \(endnotes)\(keyTerms)</article>
+    \(keyTerms)</article>
     """
   return layout(
     PageMeta(title: t.name, description: t.summary, path: t.url, section: .glossary), site: site,

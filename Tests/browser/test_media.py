@@ -54,21 +54,37 @@ def test_dark_mode_follows_the_system_colour_scheme(browser, base_url):
 
 def test_print_hides_navigation_and_shows_term_endnotes(browser, base_url):
     open_page(browser, base_url, ARTICLE)
-    assert not displayed(browser, ".term-endnotes"), "the endnotes show on screen"
     assert not displayed(browser, "sup.term-note"), "the endnote markers show on screen"
+    assert displayed(browser, ".key-terms"), "the key terms do not show on screen"
 
     set_media(browser, media="print")
     settle()
-    for selector in ("nav.site-nav", "nav.toc", ".skip-link", ".prev-next", ".key-terms"):
+    for selector in ("nav.site-nav", "nav.toc", ".skip-link", ".prev-next", ".related-articles"):
         assert not displayed(browser, selector), f"{selector} is printed"
-    assert displayed(browser, "section.term-endnotes"), "the term endnotes are not printed"
+    assert displayed(browser, ".key-terms"), "the key terms, the endnotes in print, are not printed"
     assert displayed(browser, "sup.term-note"), "the endnote markers are not printed"
     assert luminance(parse_rgb(background(browser))) > 0.95, "print is not on white"
 
-    # Every marker number has its endnote, numbered from 1 without gaps.
+    # Every marker number has its endnote, the key term numbered so, from 1 without gaps;
+    # print shows each item as "number. name: summary".
     numbers = {int(s.text) for s in browser.find_elements(By.CSS_SELECTOR, "sup.term-note")}
-    notes = browser.find_elements(By.CSS_SELECTOR, "section.term-endnotes ol > li")
+    notes = browser.execute_script(
+        """
+        return [...document.querySelectorAll('.key-terms .key-term[data-note]')].map(e => ({
+          note: +e.dataset.note,
+          marker: getComputedStyle(e, '::before').content,
+          display: [...e.children].map(c => getComputedStyle(c).display),
+          separator: getComputedStyle(e.querySelector('dt'), '::after').content,
+          linkAfter: getComputedStyle(e.querySelector('dt a'), '::after').content,
+        }));
+        """
+    )
+    assert numbers and numbers == {n["note"] for n in notes}, (numbers, notes)
     assert numbers == set(range(1, len(notes) + 1)), (numbers, len(notes))
+    for n in notes:
+        assert n["marker"] == f'"{n["note"]}. "', n
+        assert n["display"] == ["inline", "inline"] and n["separator"] == '": "', n
+        assert n["linkAfter"] in ("none", "normal"), f"a key term prints its address: {n}"
 
     # Ordinary links print their address after the text.
     after = browser.execute_script(
