@@ -116,7 +116,9 @@ func keyTermsBox(_ terms: [TermSummary], notes: [TermSummary], title: String = "
   func item(_ t: TermSummary, _ note: Int) {
     out.appendInterpolation(
       keyTermOpens(t) { "<div class=\"key-term\" data-term=\"\($0.escaped.slug)\"" })
-    if note > 0 {
+    if note < noteAttributes.count {
+      out.appendInterpolation(noteAttributes[note])
+    } else {
       out.appendLiteral(" data-note=\"")
       out.appendInterpolation(note)
       out.appendLiteral("\"")
@@ -134,6 +136,9 @@ func keyTermsBox(_ terms: [TermSummary], notes: [TermSummary], title: String = "
   return HTML(stringInterpolation: out)
 }
 
+/// ` data-note="n"` for the first notes (none for 0), made once: formatting the number and
+/// its quotes on each item cost more than copying the rest of the item.
+private let noteAttributes: [HTML] = (0..<256).map { $0 == 0 ? "" : " data-note=\"\($0)\"" }
 private let keyTermOpens = FragmentMemo<TermSummary>()
 private let keyTermItems = FragmentMemo<TermSummary>()
 

@@ -47,6 +47,13 @@ import Testing
     #expect(Self.items(box).map(\.1) == [2, 1])
   }
 
+  /// The first numbers' attributes are made once; past them, each is written out.
+  @Test func numbersPastTheMadeOnesAreWrittenOut() {
+    let terms = (1...300).map { Self.term("t\($0)") }
+    let box = keyTermsBox(terms, notes: terms)
+    #expect(Self.items(box).map(\.1) == Array(1...300))
+  }
+
   @Test func isEmptyWithoutTerms() {
     #expect(keyTermsBox([], notes: []).bytes.isEmpty)
   }
