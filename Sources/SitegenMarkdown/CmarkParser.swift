@@ -6,8 +6,15 @@ import Darwin
 #endif
 import Synchronization
 
-/// cmark-gfm rewrites a process-wide special-character table while it parses, so two parses at
-/// once corrupt each other even with separate parsers: every parse in the process holds this.
+/// cmark-gfm rewrites process-wide character tables while it parses inlines, so two inline
+/// parses at once corrupt each other even with separate parsers: every one in the process holds
+/// this. Only `cmark_parser_finish` parses inlines (`process_inlines` in blocks.c sets the
+/// attached extensions' special characters in `SPECIAL_CHARS` and `SKIP_CHARS`, in inlines.c,
+/// parses, and clears them). Block parsing (`cmark_parser_feed`) reads no mutable global: the
+/// tables are read only by inline parsing, reference definitions are parsed into the parser's
+/// own map, the extensions' block hooks keep their state in the parser and its nodes, and the
+/// nodes come from this thread's arena. So the feed runs outside the lock, on every core: it
+/// is some 40 % of a parse, which held the other core back while it waited for the lock.
 private let parseLock = Mutex<Void>(())
 
 /// Owns one cmark parser and the tree it made; everything cmark allocates comes from this
@@ -40,16 +47,14 @@ enum CmarkParser {
           cmark_parser_attach_syntax_extension(parser, syntax)
         }
       }
-      var root: OpaquePointer?
-      parseLock.withLock { _ in
-        var text = source
-        text.withUTF8 { bytes in
-          bytes.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parser_feed(parser, chars.baseAddress, chars.count)
-          }
+      var text = source
+      text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        root = cmark_parser_finish(parser)
       }
+      var root: OpaquePointer?
+      parseLock.withLock { _ in root = cmark_parser_finish(parser) }
       guard let root else { preconditionFailure("cmark_parser_finish returned no document") }
       return body(root, cmark_parser_get_syntax_extensions(parser))
     }
