@@ -24,7 +24,7 @@ public func renderMarkdown<R: MarkdownRewriter>(
         let context = TextRunContext(
           line: line, blockText: walk.text(ofBlock: block),
           offsetInBlock: offset - walk.blocks[block].lowerBound)
-        edits.annotate(run: nodes, context: context, with: &rewriter)
+        edits.annotate(run: walk.runNodes[nodes], context: context, with: &rewriter)
       }
     }
     let html = CmarkParser.renderHTMLBytes(root, extensions: extensions)

@@ -78,9 +78,12 @@ struct TreeEditor {
   /// that was a tenth of linking an article. (The tree is always rendered unsafe,
   /// `CmarkParser.renderHTMLBytes`, so the node's bytes go out as they are.)
   func annotate<R: MarkdownRewriter>(
-    run: [OpaquePointer], context base: TextRunContext, with rewriter: inout R
+    run: ArraySlice<OpaquePointer>, context base: TextRunContext, with rewriter: inout R
   ) {
     var text: [UInt8] = []
+    // The run's text is part of its block's (a soft break is a space in both): room for it
+    // all, where the array copied what it held at every doubling.
+    text.reserveCapacity(base.blockText.utf8.count)
     var breaks: [Int] = []
     for node in run {
       if CmarkNode.type(node) == CMARK_NODE_SOFTBREAK {
