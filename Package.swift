@@ -21,7 +21,9 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
-    .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
+    // The thread-local slot cmark's allocation callbacks find their arena in.
+    .target(name: "CThreadLocal"),
+    .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM", "CThreadLocal"]),
     // One system call Swift's Glibc module hides: the atomic swap of the output folder.
     .target(name: "CFileSystem"),
     .target(

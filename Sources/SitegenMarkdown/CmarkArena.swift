@@ -1,8 +1,10 @@
 import CCmarkGFM
+import CThreadLocal
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Everything cmark allocates for one document (parser, nodes, their text, the rendered HTML)
@@ -14,9 +16,10 @@ import Darwin
 /// `calloc`s and as many `free`s, a tenth of its instructions; a tree dies whole, so freeing it
 /// node by node was wasted work.
 ///
-/// cmark's `cmark_mem` callbacks carry no context, so they find the arena through a thread-local
-/// slot. A document never leaves the thread that parsed it (`CmarkParser.withParsedDocument`
-/// parses, edits and renders in one call).
+/// cmark's `cmark_mem` callbacks carry no context, so they find the arena through a C
+/// thread-local (`sitegen_thread_arena`); a pthread key holds each thread's own arena only to
+/// free it when the thread ends. A document never leaves the thread that parsed it
+/// (`CmarkParser.withParsedDocument` parses, edits and renders in one call).
 enum CmarkArena {
   /// The allocator to give cmark inside `withArena`, and only there.
   static var mem: UnsafeMutablePointer<cmark_mem> { memory.mem }
@@ -25,14 +28,15 @@ enum CmarkArena {
   /// is released when it returns. A nested call (a document rendered while another is open on
   /// the same thread) gets an arena of its own.
   static func withArena<T>(_ body: () throws -> T) rethrows -> T {
-    let slot = memory.slot
-    let threads = pthread_getspecific(slot)?.assumingMemoryBound(to: Arena.self)
+    let threads = sitegen_thread_arena()?.assumingMemoryBound(to: Arena.self)
     let arena: UnsafeMutablePointer<Arena>
     if let threads, !threads.pointee.inUse {
       arena = threads
     } else {
       arena = Arena.make()
-      pthread_setspecific(slot, arena)
+      // The thread's own arena, the first time: the key frees it when the thread ends.
+      if threads == nil { pthread_setspecific(memory.slot, arena) }
+      sitegen_set_thread_arena(arena)
     }
     let nested = threads != nil && arena != threads
     arena.pointee.inUse = true
@@ -41,7 +45,7 @@ enum CmarkArena {
       if nested, let threads {  // an arena of its own: gone with its document
         arena.pointee.freeChunks()
         arena.deallocate()
-        pthread_setspecific(slot, threads)
+        sitegen_set_thread_arena(threads)
       }
     }
     return try body()
@@ -103,7 +107,7 @@ private struct Arena {
   }
 
   static func current() -> UnsafeMutablePointer<Arena> {
-    guard let raw = pthread_getspecific(memory.slot) else {
+    guard let raw = sitegen_thread_arena() else {
       preconditionFailure("cmark allocated outside CmarkArena.withArena")
     }
     return raw.assumingMemoryBound(to: Arena.self)
@@ -120,7 +124,8 @@ private struct Arena {
     return block
   }
 
-  mutating func reallocate(_ old: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+  mutating func reallocate(_ old: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer?
+  {
     guard let old else { return allocate(size) }
     let oldSize = (old - Self.blockHeader).load(as: Int.self)
     if old == last, let end, let rounded = Self.rounded(size), end - old >= rounded {
@@ -164,7 +169,9 @@ private struct Arena {
     let size = newest.load(fromByteOffset: 8, as: Int.self)
     if size > Self.keptChunk {
       free(newest)
-      chunk = nil; top = nil; end = nil
+      chunk = nil
+      top = nil
+      end = nil
       return
     }
     newest.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
@@ -173,7 +180,10 @@ private struct Arena {
 
   mutating func freeChunks() {
     Self.freeChain(chunk)
-    chunk = nil; top = nil; end = nil; last = nil
+    chunk = nil
+    top = nil
+    end = nil
+    last = nil
   }
 
   private static func freeChain(_ start: UnsafeMutableRawPointer?) {
