@@ -1,7 +1,8 @@
 import CCmarkGFM
 
 /// Renders one Markdown document to HTML, letting `rewriter` edit links and annotate text on
-/// cmark's tree on the way. Safe to call from many threads: only parsing is serialised.
+/// cmark's tree on the way. Safe to call from many threads: only the inline parse is serialised
+/// (`CmarkParser`).
 public func renderMarkdown<R: MarkdownRewriter>(
   _ source: String, options: MarkdownOptions, rewriter: inout R
 ) -> RenderedMarkdown {
