@@ -13,8 +13,8 @@ import Synchronization
 /// parses, and clears them). Block parsing (`cmark_parser_feed`) reads no mutable global: the
 /// tables are read only by inline parsing, reference definitions are parsed into the parser's
 /// own map, the extensions' block hooks keep their state in the parser and its nodes, and the
-/// nodes come from this thread's arena. So the feed runs outside the lock, on every core: it
-/// is some 40 % of a parse, which held the other core back while it waited for the lock.
+/// nodes come from this thread's arena. So the feed, some 40 % of a parse, runs outside the
+/// lock, on every core at once.
 private let parseLock = Mutex<Void>(())
 
 /// Owns one cmark parser and the tree it made; everything cmark allocates comes from this
