@@ -1,16 +1,9 @@
 import SitegenKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Markup that many pages repeat for the same value, made once per value and reused: an article
 /// page lists some sixty terms twice (key terms and endnotes), each item the same on every page
-/// that shows the term, and a term page lists each article that uses it, the same link and date
-/// on each of the sixty term pages the article appears on. Making every item again was a
-/// seventh of a cold build's rendering.
+/// that shows the term. Making every item again (these, and the articles that term pages list,
+/// now `IndexedMarkupMemo`) was a seventh of a cold build's rendering.
 ///
 /// Keyed by the value's shared box (`SharedStorage`), found by its address in a table of our
 /// own: a build makes one summary per term and per article, and every page gets those same
@@ -21,26 +14,10 @@ import SitegenKit
 /// the same bytes, is made again. Bounded, so that a long preview session's old values do not
 /// pile up.
 ///
-/// Each thread keeps its own table, found through a pthread key: pages render on every core,
-/// and one table behind a lock was contended on nearly every item (the lock's slow path was
-/// 1.7 % of a 10,000-article cold build). Two threads may each make an item once.
+/// Each thread keeps its own table (`PerThread`): pages render on every core, and one table
+/// behind a lock was contended on nearly every item (the lock's slow path was 1.7 % of a
+/// 10,000-article cold build). Two threads may each make an item once.
 final class FragmentMemo<Key: SharedStorage>: @unchecked Sendable {  // per-thread state only
-  /// A thread's entries, reached through a pointer: a class's `var` paid a dynamic exclusivity
-  /// check on every read.
-  private final class Table {
-    let entries: UnsafeMutablePointer<Entries>
-
-    init() {
-      entries = .allocate(capacity: 1)
-      entries.initialize(to: Entries(capacity: 64))
-    }
-
-    deinit {
-      entries.deinitialize(count: 1)
-      entries.deallocate()
-    }
-  }
-
   /// Open addressing by box address, grown at half full; address 0 marks a free slot.
   private struct Entries {
     var addresses: [UInt]
@@ -78,40 +55,22 @@ final class FragmentMemo<Key: SharedStorage>: @unchecked Sendable {  // per-thre
     }
   }
 
-  /// Never deleted: a deleted key's number can be handed out again while other threads still
-  /// hold a table of another key type in it. Memos are made once (three in the templates, a
-  /// few in tests), far from the process's limit of keys.
-  private let slot: pthread_key_t
+  private let tables = PerThread { Entries(capacity: 64) }
   private let limit: Int
 
   init(limit: Int = 100_000) {
-    var slot = pthread_key_t()
-    // A pooled thread that ends lets go of its table.
-    let created = pthread_key_create(&slot) { raw in
-      guard let raw else { return }
-      Unmanaged<AnyObject>.fromOpaque(raw).release()
-    }
-    precondition(created == 0, "pthread_key_create failed")
-    self.slot = slot
     self.limit = limit
   }
 
   func callAsFunction(_ key: Key, _ make: (Key) -> HTML) -> HTML {
-    let entries: UnsafeMutablePointer<Entries>
-    if let raw = pthread_getspecific(slot) {
-      // The slot holds the table for as long as the thread lives.
-      entries = Unmanaged<Table>.fromOpaque(raw)._withUnsafeGuaranteedRef { $0.entries }
-    } else {
-      let table = Table()
-      pthread_setspecific(slot, Unmanaged.passRetained(table).toOpaque())
-      entries = table.entries
+    tables.with { entries in
+      let address = key.storageAddress
+      let i = entries.pointee.slot(of: address)
+      if entries.pointee.addresses[i] == address { return entries.pointee.values[i] }
+      let made = make(key)
+      if entries.pointee.count >= limit { entries.pointee = Entries(capacity: 64) }
+      entries.pointee.insert(address, box: key.storage, value: made)
+      return made
     }
-    let address = key.storageAddress
-    let i = entries.pointee.slot(of: address)
-    if entries.pointee.addresses[i] == address { return entries.pointee.values[i] }
-    let made = make(key)
-    if entries.pointee.count >= limit { entries.pointee = Entries(capacity: 64) }
-    entries.pointee.insert(address, box: key.storage, value: made)
-    return made
   }
 }

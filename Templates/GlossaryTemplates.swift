@@ -43,13 +43,14 @@ func termPage(_ page: TermPage, site: SiteContext) -> HTML {
 
 /// The explainers that use a term, newest first, the newest with the sentence. Written into one
 /// list: a term page of a large site lists thousands, and each item was an `HTML` of its own.
-private func backlinkList(_ backlinks: [Backlink]) -> HTML {
+private func backlinkList(_ backlinks: Backlinks) -> HTML {
   var list = HTML.Interpolation(literalCapacity: 160 * backlinks.count, interpolationCount: 0)
   list.appendLiteral("<ol>")
-  for b in backlinks {
-    list.appendInterpolation(
-      backlinkHeads(b.article) { "<li><a href=\"\($0.url)\">\($0.title)</a> \(time: $0.date)" })
-    list.appendInterpolation(quote: b.sentence)
+  backlinks.forEachUse { article, sentence in
+    backlinkHeads.append(article, of: backlinks.articles, to: &list) {
+      "<li><a href=\"\($0.url)\">\($0.title)</a> \(time: $0.date)"
+    }
+    list.appendInterpolation(quote: sentence)
     list.appendLiteral("</li>")
   }
   list.appendLiteral("</ol>")
@@ -57,7 +58,7 @@ private func backlinkList(_ backlinks: [Backlink]) -> HTML {
 }
 
 /// An article's link and date as a term page lists it: the same on each term page it is on.
-private let backlinkHeads = FragmentMemo<ArticleSummary>()
+private let backlinkHeads = IndexedMarkupMemo<ArticleSummary>()
 
 extension HTML.Interpolation {
   /// `\(quote: sentence)`: the sentence where an explainer uses the term, written into the

@@ -341,7 +341,7 @@ extension BuildCacheTests {
     func page(_ backlinks: [Backlink]) -> Page {
       .term(
         TermPage(
-          term: term, definition: "", aliases: [], related: [], backlinks: backlinks, keyTerms: [],
+          term: term, definition: "", aliases: [], related: [], backlinks: Backlinks(backlinks), keyTerms: [],
           endnotes: []))
     }
     let quoted = Backlink(article: Self.summary, sentence: "A sentence.")

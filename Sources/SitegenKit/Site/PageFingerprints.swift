@@ -63,11 +63,11 @@ struct PageFingerprints: Sendable {
     h.combine(Fingerprint.of(Page.term(core)))
     h.combine(UInt64(graph.postings[t].count))
     for a in graph.postings[t] { h.combine(articleHashes[a]) }
-    let quoted = graph.quotes[t].sorted { $0.key < $1.key }
+    let quoted = graph.quotes[t]
     h.combine(UInt64(quoted.count))
-    for (a, sentence) in quoted {
-      h.combine(articleHashes[a])  // not the index, which an added article shifts
-      h.combine(sentence)
+    for q in quoted {
+      h.combine(articleHashes[q.article])  // not the index, which an added article shifts
+      h.combine(q.sentence)
     }
   }
 }

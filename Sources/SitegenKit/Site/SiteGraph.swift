@@ -9,10 +9,9 @@ struct SiteGraph {
   let linkedTerms: [LinkedDocument]
   let summaries: [ArticleSummary]
   let termSummaries: [TermSummary]
-  /// For each term, the sentences of its first `quotedUses` uses, by article index. The
-  /// `Backlink` values, one per use (600,000 on a 10,000-article site), are made per term page
-  /// as it renders, from these and `postings`.
-  let quotes: [[Int: String]]
+  /// For each term, the sentences of its first `quotedUses` uses, by ascending article index:
+  /// a term page lists its uses from these and `postings` (`Backlinks`).
+  let quotes: [[QuotedUse]]
   /// How many uses a term page quotes: enough to show how the term is used, while a term that
   /// thousands of explainers use keeps a page a phone can load.
   static let quotedUses = 20
@@ -59,9 +58,9 @@ struct SiteGraph {
       }
       return (Self.known(indices), sentences)
     }
-    var quotes = [[Int: String]](repeating: [:], count: glossary.terms.count)
+    var quotes = [[QuotedUse]](repeating: [], count: glossary.terms.count)
     for (i, (_, sentences)) in perArticle.enumerated() {
-      for (t, sentence) in sentences { quotes[t][i] = sentence }
+      for (t, sentence) in sentences { quotes[t].append(QuotedUse(article: i, sentence: sentence)) }
     }
     self.quotes = quotes
     self.usedTerms = perArticle.map(\.0)
@@ -211,8 +210,12 @@ struct SiteGraph {
 
   /// `relatedArticles` of these articles, on every core.
   private func relate(_ indices: [Int]) -> [[Int]] {
-    let runs = stride(from: 0, to: indices.count, by: 64).map {
-      indices[$0..<min($0 + 64, indices.count)]
+    // Each run counts in a scratch of one count per article, zeroed when made: runs of a fixed
+    // 64 made that work grow with the square of the site (625 runs of 40,000 counts at 40,000
+    // articles). A few runs a core still share the work out evenly.
+    let runLength = max(64, indices.count / (16 * System.activeProcessorCount) + 1)
+    let runs = stride(from: 0, to: indices.count, by: runLength).map {
+      indices[$0..<min($0 + runLength, indices.count)]
     }
     return orderedParallelMap(runs) { run in
       var scratch = RelatedScratch()
@@ -403,7 +406,7 @@ struct SiteGraph {
       related: term.related.compactMap { glossary.index(of: $0.slug).map { termSummaries[$0] } },
       // `RenderStage.inputs(ofTerm:)` counts the backlinks by index.
       backlinks: withBacklinks
-        ? postings[t].map { Backlink(article: summaries[$0], sentence: quotes[t][$0]) } : [],
+        ? Backlinks(articles: summaries, uses: postings[t], quotes: quotes[t]) : Backlinks([]),
       keyTerms: terms(usedIn: linkedTerms[t]),
       endnotes: endnotes(of: linkedTerms[t]))
   }

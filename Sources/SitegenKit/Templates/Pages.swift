@@ -153,13 +153,89 @@ public struct Backlink: Sendable, Hashable, Encodable {
   public var sentence: String?
 }
 
+/// A sentence that a term page quotes: where the article at `article` (an index into
+/// `Backlinks.articles`) uses the term.
+public struct QuotedUse: Sendable, Hashable {
+  public var article: Int
+  public var sentence: String
+
+  public init(article: Int, sentence: String) {
+    self.article = article
+    self.sentence = sentence
+  }
+}
+
+/// The explainers that use a term, newest first, as indices into the site's article summaries,
+/// with the sentences of the first few uses. Not an array of `Backlink`s: a term of a large site
+/// is used by thousands of articles, and each value took a reference to its article's summary
+/// box, which every term page and both cores share (making and listing them was 6 % of a
+/// 40,000-article build). A template lists them with `forEachUse`, by index; a `Backlink` is
+/// made only when one is asked for by position.
+public struct Backlinks: Sendable, Hashable, Encodable, RandomAccessCollection {
+  /// The site's articles, shared by all its term pages: one reference a page.
+  public let articles: [ArticleSummary]
+  /// Indices into `articles`, ascending.
+  public let uses: [Int]
+  /// The quoted sentences, by ascending article index; each article is one of `uses`.
+  public let quotes: [QuotedUse]
+
+  public init(articles: [ArticleSummary], uses: [Int], quotes: [QuotedUse]) {
+    self.articles = articles
+    self.uses = uses
+    self.quotes = quotes
+  }
+
+  /// These backlinks, in this order.
+  public init(_ list: [Backlink]) {
+    articles = list.map(\.article)
+    uses = Array(list.indices)
+    quotes = list.enumerated().compactMap { i, b in
+      b.sentence.map { QuotedUse(article: i, sentence: $0) }
+    }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { uses.count }
+
+  public subscript(position: Int) -> Backlink {
+    let a = uses[position]
+    let q = quotes.partitionPoint { $0.article >= a }
+    return Backlink(
+      article: articles[a], sentence: q < quotes.count && quotes[q].article == a
+        ? quotes[q].sentence : nil)
+  }
+
+  /// `body(article index, sentence)` for each use in order, the sentences found by walking both
+  /// lists together.
+  public func forEachUse(_ body: (Int, String?) -> Void) {
+    var q = 0
+    for a in uses {
+      while q < quotes.count && quotes[q].article < a { q += 1 }
+      body(a, q < quotes.count && quotes[q].article == a ? quotes[q].sentence : nil)
+    }
+  }
+
+  public static func == (a: Backlinks, b: Backlinks) -> Bool { a.elementsEqual(b) }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for b in self { hasher.combine(b) }
+  }
+
+  /// As the list of `Backlink`s it stands for.
+  public func encode(to encoder: any Encoder) throws {
+    var list = encoder.unkeyedContainer()
+    for b in self { try list.encode(b) }
+  }
+}
+
 public struct TermPage: Sendable, Hashable, Encodable {
   public var term: TermSummary
   public var definition: String
   public var aliases: [String]
   public var related: [TermSummary]
   /// Newest first.
-  public var backlinks: [Backlink]
+  public var backlinks: Backlinks
   /// Terms the definition links, for their pop-ups.
   public var keyTerms: [TermSummary]
   public var endnotes: [TermSummary]

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A state of its own for each thread that asks, found through a pthread key: the templates'
+/// memos, which pages on every core fill and read at once, and which one lock would serialise.
+/// Swift has no thread-local storage for values, and Foundation's (`Thread.threadDictionary`)
+/// hashes a key on every lookup.
+public final class PerThread<State>: @unchecked Sendable {  // per-thread states only
+  /// A thread's state, reached through a pointer: a class's `var` paid a dynamic exclusivity
+  /// check on every read.
+  private final class Box {
+    let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+
+    init(_ initial: State) { state.initialize(to: initial) }
+
+    deinit {
+      state.deinitialize(count: 1)
+      state.deallocate()
+    }
+  }
+
+  /// Never deleted: a deleted key's number can be handed out again while other threads still
+  /// hold a state of another type in it. Each is made once (a few in the templates, a few in
+  /// tests), far from the process's limit of keys.
+  private let key: pthread_key_t
+  private let initial: @Sendable () -> State
+
+  public init(_ initial: @escaping @Sendable () -> State) {
+    var key = pthread_key_t()
+    // A pooled thread that ends lets go of its state.
+    let created = pthread_key_create(&key) { raw in
+      guard let raw else { return }
+      Unmanaged<AnyObject>.fromOpaque(raw).release()
+    }
+    precondition(created == 0, "pthread_key_create failed")
+    self.key = key
+    self.initial = initial
+  }
+
+  /// `body(this thread's state)`, made on the thread's first call. The key holds the state for
+  /// as long as the thread lives.
+  @inline(__always)
+  public func with<R>(_ body: (UnsafeMutablePointer<State>) -> R) -> R {
+    if let raw = pthread_getspecific(key) {
+      return body(Unmanaged<Box>.fromOpaque(raw)._withUnsafeGuaranteedRef { $0.state })
+    }
+    let box = Box(initial())
+    pthread_setspecific(key, Unmanaged.passRetained(box).toOpaque())
+    return body(box.state)
+  }
+}
