@@ -201,7 +201,8 @@ public struct Backlinks: Sendable, Hashable, Encodable, RandomAccessCollection {
     let a = uses[position]
     let q = quotes.partitionPoint { $0.article >= a }
     return Backlink(
-      article: articles[a], sentence: q < quotes.count && quotes[q].article == a
+      article: articles[a],
+      sentence: q < quotes.count && quotes[q].article == a
         ? quotes[q].sentence : nil)
   }
 
