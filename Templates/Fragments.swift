@@ -18,44 +18,7 @@ import SitegenKit
 /// behind a lock was contended on nearly every item (the lock's slow path was 1.7 % of a
 /// 10,000-article cold build). Two threads may each make an item once.
 final class FragmentMemo<Key: SharedStorage>: @unchecked Sendable {  // per-thread state only
-  /// Open addressing by box address, grown at half full; address 0 marks a free slot.
-  private struct Entries {
-    var addresses: [UInt]
-    var boxes: [AnyObject?]
-    var values: [HTML]
-    var count = 0
-
-    init(capacity: Int) {
-      addresses = Array(repeating: 0, count: capacity)
-      boxes = Array(repeating: nil, count: capacity)
-      values = Array(repeating: HTML(rawBytes: []), count: capacity)
-    }
-
-    /// The slot holding `address`, or the free one where it would go.
-    func slot(of address: UInt) -> Int {
-      let mask = addresses.count - 1
-      var i = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-      while addresses[i] != 0 && addresses[i] != address { i = (i + 1) & mask }
-      return i
-    }
-
-    mutating func insert(_ address: UInt, box: AnyObject, value: HTML) {
-      if (count + 1) * 2 > addresses.count {
-        let old = self
-        self = Entries(capacity: addresses.count * 2)
-        for i in old.addresses.indices where old.addresses[i] != 0 {
-          insert(old.addresses[i], box: old.boxes[i]!, value: old.values[i])
-        }
-      }
-      let i = slot(of: address)
-      addresses[i] = address
-      boxes[i] = box
-      values[i] = value
-      count += 1
-    }
-  }
-
-  private let tables = PerThread { Entries(capacity: 64) }
+  private let tables = PerThread { FragmentEntries(capacity: 64) }
   private let limit: Int
 
   init(limit: Int = 100_000) {
@@ -68,9 +31,48 @@ final class FragmentMemo<Key: SharedStorage>: @unchecked Sendable {  // per-thre
       let i = entries.pointee.slot(of: address)
       if entries.pointee.addresses[i] == address { return entries.pointee.values[i] }
       let made = make(key)
-      if entries.pointee.count >= limit { entries.pointee = Entries(capacity: 64) }
+      if entries.pointee.count >= limit { entries.pointee = FragmentEntries(capacity: 64) }
       entries.pointee.insert(address, box: key.storage, value: made)
       return made
     }
+  }
+}
+
+/// A `FragmentMemo` table: open addressing by box address, grown at half full; address 0 marks a
+/// free slot. Outside the generic class, which it does not depend on: nested in it, the closure
+/// that makes each thread's table captured the key's type, which is not `Sendable`.
+private struct FragmentEntries {
+  var addresses: [UInt]
+  var boxes: [AnyObject?]
+  var values: [HTML]
+  var count = 0
+
+  init(capacity: Int) {
+    addresses = Array(repeating: 0, count: capacity)
+    boxes = Array(repeating: nil, count: capacity)
+    values = Array(repeating: HTML(rawBytes: []), count: capacity)
+  }
+
+  /// The slot holding `address`, or the free one where it would go.
+  func slot(of address: UInt) -> Int {
+    let mask = addresses.count - 1
+    var i = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    while addresses[i] != 0 && addresses[i] != address { i = (i + 1) & mask }
+    return i
+  }
+
+  mutating func insert(_ address: UInt, box: AnyObject, value: HTML) {
+    if (count + 1) * 2 > addresses.count {
+      let old = self
+      self = FragmentEntries(capacity: addresses.count * 2)
+      for i in old.addresses.indices where old.addresses[i] != 0 {
+        insert(old.addresses[i], box: old.boxes[i]!, value: old.values[i])
+      }
+    }
+    let i = slot(of: address)
+    addresses[i] = address
+    boxes[i] = box
+    values[i] = value
+    count += 1
   }
 }

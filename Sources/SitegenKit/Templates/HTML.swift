@@ -27,7 +27,7 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
   public init(rawBytes: [UInt8]) { bytes = rawBytes }
 
   public struct Interpolation: StringInterpolationProtocol {
-    var output: [UInt8] = []
+    @usableFromInline var output: [UInt8] = []
 
     public init(literalCapacity: Int, interpolationCount: Int) {
       output.reserveCapacity(literalCapacity + interpolationCount * 16)

@@ -12,20 +12,31 @@
 /// Each thread keeps its own table (`PerThread`): term pages render on every core. A new array
 /// (the next build of `serve`) starts the table afresh.
 public final class IndexedMarkupMemo<Item>: @unchecked Sendable {  // per-thread state only
-  private struct State {
-    var items: [Item] = []
-    var address: UnsafeRawPointer?
+  @usableFromInline
+  struct State {
+    @usableFromInline var items: [Item] = []
+    @usableFromInline var address: UnsafeRawPointer?
     /// Per index: the markup's start in `bytes` and its length plus one, in the high and low
     /// 32 bits; 0 until made.
-    var spans: [UInt64] = []
-    var bytes: [UInt8] = []
+    @usableFromInline var spans: [UInt64] = []
+    @usableFromInline var bytes: [UInt8] = []
+
+    @usableFromInline init() {}
+
+    @usableFromInline init(items: [Item], address: UnsafeRawPointer?, spans: [UInt64]) {
+      self.items = items
+      self.address = address
+      self.spans = spans
+    }
   }
 
-  private let tables = PerThread { State() }
+  /// Inlinable, so that the templates' module specialises it (see `PerThread`).
+  @usableFromInline let tables = PerThread { State() }
 
   public init() {}
 
   /// Appends the markup of `items[index]` to `out`, made with `make` the first time.
+  @inlinable
   public func append(
     _ index: Int, of items: [Item], to out: inout HTML.Interpolation, _ make: (Item) -> HTML
   ) {
