@@ -42,7 +42,7 @@ public final class IndexedMarkupMemo<Item>: @unchecked Sendable {  // per-thread
   ) {
     tables.with { state in
       let address = items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-      if address != state.pointee.address || state.pointee.spans.count != items.count {
+      if address != state.pointee.address {
         state.pointee = State(
           items: items, address: address, spans: Array(repeating: 0, count: items.count))
       }
